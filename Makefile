@@ -1,0 +1,72 @@
+# The two commands a newcomer needs:  make site  and  make test
+# Everything else is installed by these targets from the locked requirements.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SITE_DIR ?= site
+COUNCIL_FILE ?= council.yml
+export COUNCIL_FILE
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: site test check serve schema fields lock bench leaflet handbook-pdf chromium clean
+
+$(BIN)/.site-deps: requirements/site.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/site.lock
+	touch $@
+
+$(BIN)/.test-deps: $(BIN)/.site-deps requirements/test.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/site.lock -r requirements/test.lock
+	touch $@
+
+## site: check council.yml, then build site/ (a failed build leaves the old site/ as it was)
+site: $(BIN)/.site-deps
+	$(BIN)/python -m macros check --strict $(COUNCIL_FILE)
+	rm -rf .site-build
+	MACROS_ON_ERROR_FAIL=true $(BIN)/mkdocs build --strict --clean -d .site-build
+	rm -rf $(SITE_DIR).old
+	if [ -d $(SITE_DIR) ]; then mv $(SITE_DIR) $(SITE_DIR).old; fi
+	mv .site-build $(SITE_DIR)
+	rm -rf $(SITE_DIR).old
+	@echo "Built $(SITE_DIR)/ from $(COUNCIL_FILE)."
+
+## test: install test dependencies (and Debian's chromium if missing), run every test
+test: $(BIN)/.test-deps chromium
+	$(BIN)/python -m pytest
+
+## chromium: install Debian's chromium for the browser tests when it is missing
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+## check: check council.yml and list every problem with its line and column
+check: $(BIN)/.site-deps
+	$(BIN)/python -m macros check $(COUNCIL_FILE)
+
+## serve: live preview on http://127.0.0.1:8000 that rebuilds when council.yml changes
+serve: $(BIN)/.site-deps
+	$(BIN)/mkdocs serve
+
+## schema: write schema/council.schema.json from macros/schema.py
+schema: $(BIN)/.site-deps
+	$(BIN)/python -m macros schema --write
+
+## fields: print the field reference for editors
+fields: $(BIN)/.site-deps
+	$(BIN)/python -m macros fields
+
+## lock: re-lock the requirements with hashes after editing requirements/*.in
+lock: $(BIN)/.site-deps
+	$(BIN)/python -m pip install --quiet pip-tools
+	cd requirements && ../$(BIN)/pip-compile -q --generate-hashes --no-emit-find-links --no-emit-index-url --strip-extras --allow-unsafe -o site.lock site.in
+	cd requirements && ../$(BIN)/pip-compile -q --generate-hashes --no-emit-find-links --no-emit-index-url --strip-extras --allow-unsafe -o test.lock test.in
+
+## bench: build-time benchmark (prints ratios; see README)
+bench: $(BIN)/.site-deps
+	$(BIN)/python tools/bench.py
+
+clean:
+	rm -rf $(SITE_DIR) .site-build $(SITE_DIR).old

@@ -1,0 +1,61 @@
+"""mkdocs-macros module: wires council.yml into the pages.
+
+`define_env` only wires things together: loading and validation live in
+loader.py and council.py, HTML in components.py and templates/. All logic
+stays in define_env (no on_post_build hooks), so Zensical can run it too.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+
+from mkdocs.exceptions import PluginError
+
+from .components import NATION_NAMES, Components
+from .council import check, council_path, errors
+from .escape import SafeView, long_date
+from .sources import citations
+
+log = logging.getLogger("mkdocs.plugins.council")
+
+
+def define_env(env) -> None:
+    path = council_path()
+    council, problems = check(path)
+    bad = errors(problems)
+    if council is None or bad:
+        lines = "\n".join(str(p) for p in bad)
+        raise PluginError(
+            f"{path} has {len(bad)} error(s); nothing was built.\n{lines}\n"
+            "Fix them (python -m macros check shows them all), then build again."
+        )
+    for problem in problems:
+        log.info(str(problem))
+
+    components = Components(council, page_url=lambda: getattr(env.page, "url", "") or "")
+
+    # Values for the theme's templates (overrides/): plain data, escaped there with |e.
+    c = council.council
+    env.conf["site_name"] = html.escape(c.name)
+    if c.site_url:
+        env.conf["site_url"] = c.site_url
+    extra = env.conf["extra"]
+    extra["council"] = {
+        "name": c.name,
+        "short_name": c.short_name,
+        "nation": NATION_NAMES[c.nation.value],
+        "website": c.website,
+        "example_data": c.example_data,
+        "exit_page_url": council.young_people.exit_page_url,
+    }
+    extra["citations"] = citations()
+
+    env.variables["council"] = SafeView(c)
+    env.variables["nation"] = c.nation.value
+    for name in (
+        "contact_card", "contacts_list", "board_summary", "board_terms", "pledge",
+        "entitlements", "children_in_care_council", "dear_corporate_parent", "stage_title",
+    ):
+        env.macro(getattr(components, name), name)
+    env.filter(long_date, "long_date")

@@ -1,0 +1,69 @@
+"""Command line: python -m macros check [FILE] [--strict]
+
+Exit status: 0 valid, 1 invalid, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from .council import check, council_path, errors
+from .fields import field_reference
+from .schema import CouncilFile
+
+SCHEMA_FILE = Path(__file__).resolve().parent.parent / "schema" / "council.schema.json"
+
+
+def json_schema_text() -> str:
+    schema = CouncilFile.model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m macros", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    check_cmd = commands.add_parser("check", help="check a council file (default: council.yml)")
+    check_cmd.add_argument("file", nargs="?", help="the council file (default: $COUNCIL_FILE or council.yml)")
+    check_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    schema_cmd = commands.add_parser("schema", help="print the JSON Schema (or --write it)")
+    schema_cmd.add_argument("--write", action="store_true", help=f"write {SCHEMA_FILE.name}")
+    commands.add_parser("fields", help="print the field reference for editors (Markdown)")
+    args = parser.parse_args(argv)
+
+    if args.command == "schema":
+        text = json_schema_text()
+        if args.write:
+            SCHEMA_FILE.parent.mkdir(exist_ok=True)
+            SCHEMA_FILE.write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+        return 0
+    if args.command == "fields":
+        sys.stdout.write(field_reference())
+        return 0
+
+    path = council_path(args.file)
+    if args.file is not None and Path(args.file).is_dir():
+        parser.error(f"{args.file} is a folder — give the council file, such as council.yml")
+    council, problems = check(path, strict=args.strict)
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
+    for problem in problems:
+        print(problem, file=sys.stderr if problem.severity == "error" else sys.stdout)
+        if annotate:
+            print(problem.annotation())
+    bad = errors(problems)
+    warnings = len(problems) - len(bad)
+    if bad:
+        print(f"{len(bad)} error(s), {warnings} warning(s): {path} was not accepted.", file=sys.stderr)
+        return 1
+    print(f"{path}: valid ({warnings} warning(s)).")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

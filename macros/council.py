@@ -1,0 +1,54 @@
+"""Find, load and check a council file: shared by the build and the command line."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import Optional
+
+from .checks import content_problems
+from .loader import DataError, Problem, load_council
+from .schema import CouncilFile
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def council_path(explicit: Optional[str] = None) -> Path:
+    """The file given, else $COUNCIL_FILE, else council.yml in the project."""
+    name = explicit or os.environ.get("COUNCIL_FILE") or str(PROJECT / "council.yml")
+    return Path(name)
+
+
+def label_for(path: Path) -> str:
+    """How errors name the file: as the editor wrote it, relative when inside the project."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def today() -> date:
+    """Today, or $COUNCIL_TODAY (YYYY-MM-DD) so builds and tests can be reproduced."""
+    fixed = os.environ.get("COUNCIL_TODAY")
+    return date.fromisoformat(fixed) if fixed else date.today()
+
+
+def check(path: Path, strict: bool = False) -> tuple[Optional[CouncilFile], list[Problem]]:
+    """Load and check a council file. Returns the council (if it loaded) and every problem.
+
+    With strict, warnings count as errors.
+    """
+    label = label_for(path)
+    try:
+        council, located = load_council(path, label)
+    except DataError as err:
+        return None, err.problems
+    problems = content_problems(council, located.where, label, today())
+    if strict:
+        problems = [Problem(p.file, p.line, p.column, p.field, p.message, "error") for p in problems]
+    return council, problems
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == "error"]

@@ -1,0 +1,397 @@
+"""Load council.yml safely, validate it, and explain every mistake.
+
+One loader for the build and for `python -m macros check`:
+- YAML 1.2 (ruamel.yaml): `No` stays the text "No", duplicate keys are errors.
+- Refuses what an editor never needs and an attacker might use: anchors and
+  aliases (the "billion laughs"), tags such as `!!python/object`, tabs for
+  indentation, files that are not UTF-8, files over MAX_BYTES.
+- Every value keeps its line and column, so each validation error names the
+  place: `council.yml:12:5: contacts[2].email: what is wrong — how to fix it`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from ruamel.yaml.scalarbool import ScalarBoolean
+
+from .schema import CouncilFile
+
+MAX_BYTES = 1_000_000
+
+Path_ = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One mistake in a data file, with where it is and how to fix it."""
+
+    file: str
+    line: int
+    column: int
+    field: str
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        prefix = "" if self.severity == "error" else f"{self.severity}: "
+        return f"{self.file}:{self.line}:{self.column}: {self.field}: {prefix}{self.message}"
+
+    def annotation(self) -> str:
+        """The same problem as a GitHub Actions annotation."""
+        kind = "error" if self.severity == "error" else "warning"
+        text = f"{self.field}: {self.message}".replace("%", "%25").replace("\n", "%0A")
+        return f"::{kind} file={self.file},line={self.line},col={self.column}::{text}"
+
+
+class DataError(Exception):
+    """Raised when a data file cannot be used. Holds every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass
+class Located:
+    """Plain Python data plus the line and column of every value and key."""
+
+    data: Any
+    values: dict[Path_, tuple[int, int]]
+    keys: dict[Path_, tuple[int, int]]
+
+    def where(self, path: Path_) -> tuple[int, int]:
+        """The closest known position for a path (a missing field points at its parent)."""
+        path = tuple(path)
+        while path:
+            if path in self.keys:
+                return self.keys[path]
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get((), (1, 1))
+
+
+def field_name(path: Path_) -> str:
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "(file)"
+
+
+# --- reading YAML ---------------------------------------------------------------
+
+
+def read_yaml(path: Path, label: Optional[str] = None) -> Located:
+    """Read a YAML file into plain data with positions, or raise DataError."""
+    label = label or str(path)
+
+    def fail(line: int, column: int, message: str, field: str = "(file)") -> DataError:
+        return DataError([Problem(label, line, column, field, message)])
+
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise fail(1, 1, f"cannot read the file ({err.strerror}) — check the path") from None
+    if len(raw) > MAX_BYTES:
+        raise fail(
+            1, 1,
+            f"the file is {len(raw):,} bytes, more than the {MAX_BYTES:,} allowed — "
+            "a council.yml is a few hundred lines; check that the right file was saved",
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        before = raw[: err.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise fail(
+            line, column,
+            "this is not UTF-8 text — save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)",
+        ) from None
+    text = text.lstrip("\ufeff")
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        raise fail(1, 1, "the file is empty — start from the example council.yml in the project")
+
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            raise fail(
+                number, indent.index("\t") + 1,
+                "a tab is used for indenting — YAML needs spaces: replace the tab with spaces",
+            )
+
+    yaml = YAML(typ="rt", pure=True)
+    yaml.version = (1, 2)
+    try:
+        _refuse_unsafe_events(yaml, text, label)
+        tree = yaml.load(text)
+    except DataError:
+        raise
+    except MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        unclosed = _unclosed_quote(text, line)
+        if unclosed:
+            raise fail(*unclosed, "a quote mark opened here is not closed — "
+                       "add the closing quote at the end of the value") from None
+        raise fail(line, column, _yaml_message(err)) from None
+    except YAMLError as err:  # pragma: no cover - ruamel raises marked errors for files
+        raise fail(1, 1, f"this is not valid YAML ({err}) — check the indentation") from None
+
+    if not isinstance(tree, CommentedMap):
+        kind = "a list" if isinstance(tree, CommentedSeq) else "a single value"
+        raise fail(
+            1, 1,
+            f"the file holds {kind}, not named sections — it must start with 'council:' "
+            "and the other sections, as in the example council.yml",
+        )
+    values: dict[Path_, tuple[int, int]] = {(): (1, 1)}
+    keys: dict[Path_, tuple[int, int]] = {}
+    return Located(_plain(tree, (), values, keys), values, keys)
+
+
+def _refuse_unsafe_events(yaml: YAML, text: str, label: str) -> None:
+    for event in yaml.parse(text):
+        mark = event.start_mark
+        where = (mark.line + 1, mark.column + 1)
+        if isinstance(event, AliasEvent):
+            raise DataError([Problem(label, *where, "(file)",
+                "aliases (*name) are not allowed — write the value out in full")])
+        if isinstance(event, (ScalarEvent, CollectionStartEvent)):
+            if getattr(event, "anchor", None):
+                raise DataError([Problem(label, *where, "(file)",
+                    f"anchors (&{event.anchor}) are not allowed — write each value out in full")])
+            tag = getattr(event, "tag", None)
+            if tag is not None and not _implicit(event):
+                raise DataError([Problem(label, *where, "(file)",
+                    f"tags such as {tag} are not allowed — remove it; "
+                    "put text in quotes if it must stay text")])
+
+
+def _implicit(event: Any) -> bool:
+    implicit = getattr(event, "implicit", True)
+    if isinstance(implicit, tuple):
+        return any(implicit)
+    return bool(implicit) and getattr(event, "tag", None) is None
+
+
+def _unclosed_quote(text: str, before_line: int) -> Optional[tuple[int, int]]:
+    """The line and column of a quote that opens a value and never closes, if any."""
+    for number, line in enumerate(text.splitlines()[:before_line], start=1):
+        body = line.split(" #", 1)[0]
+        for quote in ('"', "'"):
+            value = body.split(": ", 1)[-1].lstrip("- ").lstrip()
+            if value.startswith(quote) and (len(value) == 1 or not value.rstrip().endswith(quote)):
+                if quote == '"' and value.count('"') - value.count('\\"') >= 2:
+                    continue
+                return number, line.index(quote) + 1
+    return None
+
+
+def _yaml_message(err: MarkedYAMLError) -> str:
+    problem = (err.problem or str(err)).strip()
+    if "duplicate key" in problem:
+        key = problem.split('"')[1] if '"' in problem else ""
+        return (f"the key '{key}' appears twice in the same section — keep one "
+                "(the second would silently replace the first)")
+    if "cannot start any token" in problem:
+        return f"YAML cannot read this ({problem}) — put the value in quotes"
+    if "mapping values are not allowed" in problem:
+        return ("a colon followed by a space inside a value confuses YAML — "
+                "put the whole value in quotes")
+    if "expected <block end>" in problem or "block mapping" in problem:
+        return f"the indentation does not line up ({problem}) — indent each field with the same number of spaces as its neighbours"
+    if "found unexpected end of stream" in problem or "while scanning a quoted" in str(err.context or ""):
+        return "a quoted value is not closed — add the closing quote mark"
+    return f"YAML cannot read this ({problem}) — check the indentation and quotes around this line"
+
+
+def _plain(node: Any, path: Path_, values: dict, keys: dict) -> Any:
+    if isinstance(node, CommentedMap):
+        out = {}
+        for key, value in node.items():
+            if not isinstance(key, str):
+                key = str(key)
+            child = path + (key,)
+            try:
+                k_line, k_col = node.lc.key(key)
+                keys[child] = (k_line + 1, k_col + 1)
+                v_line, v_col = node.lc.value(key)
+                values[child] = (v_line + 1, v_col + 1)
+            except (KeyError, TypeError):
+                pass
+            out[key] = _plain(value, child, values, keys)
+        return out
+    if isinstance(node, CommentedSeq):
+        out_list = []
+        for index, value in enumerate(node):
+            child = path + (index,)
+            try:
+                line, col = node.lc.item(index)
+                values[child] = (line + 1, col + 1)
+            except (KeyError, TypeError, IndexError):
+                pass
+            out_list.append(_plain(value, child, values, keys))
+        return out_list
+    if isinstance(node, ScalarBoolean) or isinstance(node, bool):
+        return bool(node)
+    if isinstance(node, str):
+        return str(node)
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    if isinstance(node, datetime):
+        return datetime(node.year, node.month, node.day, node.hour, node.minute, node.second)
+    if isinstance(node, date):
+        return date(node.year, node.month, node.day)
+    return node
+
+
+# --- validating ---------------------------------------------------------------
+
+
+def validate(located: Located, model: type[BaseModel], label: str) -> BaseModel:
+    try:
+        return model.model_validate(located.data)
+    except ValidationError as err:
+        problems = [
+            _explain(error, located, model, label) for error in err.errors(include_url=False)
+        ]
+        problems.sort(key=lambda p: (p.line, p.column))
+        raise DataError(problems) from None
+
+
+def _explain(error: dict, located: Located, model: type[BaseModel], label: str) -> Problem:
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    line, column = located.where(loc)
+    message = error["msg"]
+    if kind == "missing":
+        parent = loc[:-1]
+        line, column = located.where(parent)
+        message = (f"'{loc[-1]}' is required but missing — add '{loc[-1]}:' "
+                   f"to {'this section' if parent else 'the file'}")
+        return Problem(label, line, column, field_name(loc), message)
+    if kind == "extra_forbidden":
+        allowed = sorted(_fields_at(model, loc[:-1]))
+        guess = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
+        fix = (f"did you mean '{guess[0]}'?" if guess
+               else "remove it, or use one of: " + ", ".join(allowed))
+        message = f"'{loc[-1]}' is not a field here — {fix}"
+    elif kind == "enum":
+        expected = error.get("ctx", {}).get("expected", "")
+        message = f"'{error.get('input')}' is not allowed here — use one of: {expected.replace(chr(39), '')}"
+        guess = difflib.get_close_matches(
+            str(error.get("input")), [e.strip(" '") for e in expected.replace(" or ", ", ").split(",")], n=1
+        )
+        if guess:
+            message += f" (did you mean '{guess[0]}'?)"
+    elif kind.startswith("date") or kind == "datetime_from_date_parsing":
+        message = (f"'{error.get('input')}' is not a date — write it as YYYY-MM-DD, "
+                   "for example 2026-03-31")
+    elif kind == "string_type":
+        message = "expected text — write it as text (in quotes if it looks like a number, date or yes/no)"
+    elif kind in ("int_type", "int_parsing", "int_from_float"):
+        message = f"'{error.get('input')}' is not a whole number — write digits only, for example 21"
+    elif kind in ("bool_type", "bool_parsing"):
+        message = f"'{error.get('input')}' is not true or false — write true or false"
+    elif kind == "list_type":
+        message = "this should be a list — put each item on its own line starting with '- '"
+    elif kind in ("model_type", "dict_type", "model_attributes_type"):
+        message = "this should be a section of named fields (name: value), each on its own line"
+    elif kind == "too_short":
+        message = "this list is empty — add at least one item"
+    elif kind == "string_too_short":
+        message = "this is empty — write something, or remove the field if it is optional"
+    elif kind == "string_too_long":
+        message = f"this is longer than {error.get('ctx', {}).get('max_length')} characters — shorten it"
+    elif kind == "string_pattern_mismatch":
+        message = (f"'{error.get('input')}' is not in the right form — use lower-case letters, "
+                   "digits and hyphens, like our-promise-1")
+    elif kind in ("greater_than_equal", "less_than_equal"):
+        message = f"{error.get('input')} is out of range — {error['msg'].lower()}"
+    elif "—" not in message:
+        message = f"{message} — check this value against the field reference"
+    return Problem(label, line, column, field_name(loc), message)
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    """The model or list types inside an annotation (Optional, Annotated, list)."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        found: list[Any] = []
+        for arg in typing.get_args(annotation):
+            found += _unwrap(arg)
+        return found
+    return [annotation]
+
+
+def _fields_at(model: type[BaseModel], path: Path_) -> set[str]:
+    current: list[Any] = [model]
+    for part in path:
+        following: list[Any] = []
+        for annotation in current:
+            if isinstance(part, int):
+                if typing.get_origin(annotation) is list:
+                    following += _unwrap(typing.get_args(annotation)[0])
+            elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+                field = annotation.model_fields.get(part)
+                if field is not None:
+                    following += _unwrap(field.annotation)
+        current = [a for c in following for a in _unwrap(c)]
+    names: set[str] = set()
+    for annotation in current:
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            names |= set(annotation.model_fields)
+    return names
+
+
+# --- the council file, cached -------------------------------------------------
+
+
+_CACHE: dict[tuple[str, int, int], tuple[CouncilFile, Located]] = {}
+
+
+def load_council(path: Path | str, label: Optional[str] = None) -> tuple[CouncilFile, Located]:
+    """The validated council and its positions; cached by path, size and modification time.
+
+    Zensical calls define_env once per page: the cache keeps that cheap.
+    """
+    path = Path(path)
+    try:
+        stat = path.stat()
+    except OSError:
+        raise DataError([Problem(label or str(path), 1, 1, "(file)",
+                                 "the file does not exist — check COUNCIL_FILE or the path given")]) from None
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    if key not in _CACHE:
+        located = read_yaml(path, label)
+        council = validate(located, CouncilFile, label or str(path))
+        _CACHE.clear()
+        _CACHE[key] = (council, located)  # type: ignore[assignment]
+    return _CACHE[key]
+
+
+def iter_enum_values(enum: type[Enum]) -> Iterator[str]:
+    return (member.value for member in enum)

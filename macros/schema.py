@@ -1,0 +1,412 @@
+"""The schema of council.yml: the single source of truth.
+
+Validation (`python -m macros check`), the exported JSON Schema
+(`schema/council.schema.json`) and the editors' field reference all come from
+these classes. Each field's `description` is what an editor reads.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict, Field, Strict, model_validator
+from pydantic_core import PydanticCustomError
+from typing_extensions import Annotated
+
+from .types import Email, HttpsUrl, Icon, Phone, ShortText, Slug, Text
+
+Age = Annotated[int, Strict(), Field(ge=0, le=30)]
+
+
+class Model(BaseModel):
+    """Every section refuses unknown fields, so a typo is reported, not ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+# --- closed lists -----------------------------------------------------------
+
+
+class Nation(str, Enum):
+    england = "england"
+    wales = "wales"
+    scotland = "scotland"
+    northern_ireland = "northern-ireland"
+
+
+class CouncilKind(str, Enum):
+    county = "county"
+    unitary = "unitary"
+    metropolitan_borough = "metropolitan-borough"
+    london_borough = "london-borough"
+    welsh_county = "welsh-county"
+    welsh_county_borough = "welsh-county-borough"
+    scottish_council = "scottish-council"
+    hsc_trust = "hsc-trust"
+
+
+class Role(str, Enum):
+    """Who a contact is. Pages ask for a contact by its role."""
+
+    director_of_childrens_services = "director_of_childrens_services"
+    lead_member = "lead_member"
+    chief_executive = "chief_executive"
+    virtual_school_head = "virtual_school_head"
+    independent_reviewing_officers = "independent_reviewing_officers"
+    advocacy = "advocacy"
+    independent_visitors = "independent_visitors"
+    leaving_care = "leaving_care"
+    social_care = "social_care"
+    out_of_hours = "out_of_hours"
+    children_in_care_council = "children_in_care_council"
+    participation = "participation"
+    health_for_children_in_care = "health_for_children_in_care"
+    complaints = "complaints"
+    fostering = "fostering"
+
+
+ROLE_TITLES = {
+    Role.director_of_childrens_services: "Director of Children's Services",
+    Role.lead_member: "Lead Member for children's services",
+    Role.chief_executive: "Chief Executive",
+    Role.virtual_school_head: "Virtual School Head",
+    Role.independent_reviewing_officers: "Independent Reviewing Officers",
+    Role.advocacy: "Advocacy",
+    Role.independent_visitors: "Independent visitors",
+    Role.leaving_care: "Leaving care team",
+    Role.social_care: "Children's social care",
+    Role.out_of_hours: "Out of hours (emergencies)",
+    Role.children_in_care_council: "Children in Care Council",
+    Role.participation: "Participation",
+    Role.health_for_children_in_care: "Health for children in care",
+    Role.complaints: "Complaints",
+    Role.fostering: "Fostering",
+}
+
+
+class Area(str, Enum):
+    """The local offer's areas (2017 Act, plus financial help and money skills from 2026)."""
+
+    health_and_wellbeing = "health-and-wellbeing"
+    relationships = "relationships"
+    education_and_training = "education-and-training"
+    employment = "employment"
+    accommodation = "accommodation"
+    participation_in_society = "participation-in-society"
+    money = "money"
+
+
+AREA_TITLES = {
+    Area.health_and_wellbeing: "Health and well-being",
+    Area.relationships: "Relationships",
+    Area.education_and_training: "Education and training",
+    Area.employment: "Jobs and work",
+    Area.accommodation: "Somewhere to live",
+    Area.participation_in_society: "Taking part and having your say",
+    Area.money: "Money and money skills",
+}
+
+
+class Stage(str, Enum):
+    in_care = "in-care"
+    sixteen_seventeen = "16-17"
+    leaving_care = "leaving-care"
+
+
+STAGE_TITLES = {
+    Stage.in_care: "In care (up to 16)",
+    Stage.sixteen_seventeen: "Aged 16 or 17",
+    Stage.leaving_care: "Leaving care (18 to 25)",
+}
+
+
+# --- the council ------------------------------------------------------------
+
+
+class Council(Model):
+    name: ShortText = Field(
+        description="The council's full name, as it appears on the site.",
+        examples=["Anytown Borough Council"],
+    )
+    short_name: ShortText = Field(
+        description="A short name for headings and the browser tab.", examples=["Anytown"]
+    )
+    nation: Nation = Field(
+        description="Which UK nation's law applies: england, wales, scotland or northern-ireland."
+    )
+    kind: CouncilKind = Field(description="What kind of council this is.")
+    website: HttpsUrl = Field(
+        description="The council's main website.", examples=["https://www.anytown.gov.uk"]
+    )
+    site_url: Optional[HttpsUrl] = Field(
+        None,
+        description="Where this corporate parenting site is published (used for the sitemap).",
+        examples=["https://corporateparenting.anytown.gov.uk/"],
+    )
+    example_data: bool = Field(
+        False,
+        description="true while the file holds example data: every page then says so.",
+    )
+
+
+class Contact(Model):
+    role: Role = Field(description="Which role this is. Pages ask for a contact by role.")
+    name: ShortText = Field(
+        description="The person's or team's name.", examples=["Leaving Care Team"]
+    )
+    what_they_do: Text = Field(
+        description="What they do, in plain words a young person understands.",
+        examples=["Helps you get ready to live on your own, up to age 25."],
+    )
+    phone: Optional[Phone] = Field(
+        None, description='Phone number, in quotes.', examples=["01632 960001"]
+    )
+    email: Optional[Email] = Field(None, description="Email address.")
+    web: Optional[HttpsUrl] = Field(None, description="Web page (https://).")
+    hours: Optional[ShortText] = Field(
+        None, description="When they can be reached.", examples=["Monday to Friday, 9am to 5pm"]
+    )
+
+    @model_validator(mode="after")
+    def _reachable(self) -> "Contact":
+        if not (self.phone or self.email or self.web):
+            raise PydanticCustomError(
+                "contact_unreachable",
+                "this contact has no way to reach them — add a phone, email or web address",
+            )
+        return self
+
+
+# --- the board --------------------------------------------------------------
+
+
+class Board(Model):
+    """The corporate parenting board's terms of reference (the seven key ingredients and more)."""
+
+    name: ShortText = Field(description="The board's name.", examples=["Corporate Parenting Board"])
+    chair: ShortText = Field(
+        description="Who chairs it (a role, and name if you wish).",
+        examples=["The Lead Member for Children's Services"],
+    )
+    membership: list[Text] = Field(
+        min_length=1, description="Who sits on the board, one line each."
+    )
+    status: Text = Field(
+        description="The board's formal status in the council.",
+        examples=["A formal committee of the council"],
+    )
+    powers: list[Text] = Field(
+        min_length=1, description="What the board can decide, one line each."
+    )
+    reports_to: Text = Field(description="Who the board reports to.", examples=["Full Council"])
+    reports_in: list[Text] = Field(
+        min_length=1, description="Who reports into the board, one line each."
+    )
+    childrens_voice: Text = Field(
+        description="How children's and young people's views are represented at the board."
+    )
+    quorum: Text = Field(description="How many members must be present for a decision.")
+    meets: Text = Field(description="How often it meets.", examples=["Every two months"])
+    review_date: date = Field(description="When the terms of reference are next reviewed (YYYY-MM-DD).")
+
+
+# --- the pledge -------------------------------------------------------------
+
+
+class PromiseKind(str, Enum):
+    statutory = "statutory"
+    our_own = "our-own"
+
+
+class Verdict(str, Enum):
+    kept = "kept"
+    partly_kept = "partly-kept"
+    not_yet = "not-yet"
+
+
+class YoungPeoplesCheck(Model):
+    verdict: Verdict = Field(description="What young people said: kept, partly-kept or not-yet.")
+    checked_on: date = Field(description="When they last checked this promise (YYYY-MM-DD).")
+    quote: Optional[Text] = Field(
+        None, description="Optional: what the Children in Care Council said, in their words."
+    )
+
+
+class Promise(Model):
+    id: Slug = Field(description="A short unique name, lower-case-with-hyphens.", examples=["your-say"])
+    icon: Icon = Field(description="An icon shown beside the promise.")
+    promise: Text = Field(
+        description='The promise in plain words, starting "We will".',
+        examples=["We will tell you who your social worker is and how to reach them."],
+    )
+    kind: PromiseKind = Field(
+        description="statutory (the law already says we must) or our-own (a promise of our own)."
+    )
+    law: Optional[Text] = Field(
+        None, description="For a statutory promise: the law, named simply.", examples=["Children Act 1989"]
+    )
+    measure: Optional[Text] = Field(
+        None, description="How you will know we kept it: a sign that can be counted or checked."
+    )
+    owner: Role = Field(description="Who makes sure it happens (a contact role).")
+    last_checked: date = Field(description="When the council last checked this promise.")
+    review_by: date = Field(description="When it must next be checked.")
+    young_people_said: Optional[YoungPeoplesCheck] = Field(
+        None, description="What young people said when they last checked it."
+    )
+
+
+class Pledge(Model):
+    title: ShortText = Field("Our promises to you", description="The Pledge's title.")
+    agreed_on: date = Field(description="When the Pledge was agreed with the Children in Care Council.")
+    agreed_with: ShortText = Field(description="Who agreed it with the council.")
+    next_review: date = Field(description="When the Pledge will next be reviewed with young people.")
+    promises: list[Promise] = Field(min_length=1, description="The promises.")
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> "Pledge":
+        _refuse_repeats([p.id for p in self.promises], "promise")
+        return self
+
+
+# --- entitlements -----------------------------------------------------------
+
+
+class Source(Model):
+    title: Text = Field(description="The law, guidance or page this comes from.")
+    url: Optional[HttpsUrl] = Field(None, description="Where to read it (https://).")
+
+
+class Entitlement(Model):
+    """One thing a child in care or care leaver can get."""
+
+    id: Slug = Field(description="A short unique name, lower-case-with-hyphens.")
+    title: ShortText = Field(description="What you get, in a few plain words.")
+    area: Area = Field(description="The local offer area it belongs to.")
+    stages: list[Stage] = Field(min_length=1, description="Who it is for: in-care, 16-17, leaving-care.")
+    what_you_get: Text = Field(description="What you get, in plain words.")
+    amount: Optional[ShortText] = Field(None, description="The amount, if it is money.", examples=["£2,000"])
+    who_can_get_it: Text = Field(description="Who can get it.")
+    up_to_age: Optional[Age] = Field(None, description="The age it stops at, if any.")
+    how_to_ask: Text = Field(description="How to ask for it.")
+    contact: Optional[Role] = Field(None, description="Who to ask (a contact role).")
+    law: Optional[ShortText] = Field(None, description="The law or scheme behind it, if any.")
+    status: str = Field(
+        "in-force",
+        pattern=r"^(in-force|announced)$",
+        description="in-force, or announced (the start date is not confirmed yet).",
+    )
+    keywords: list[ShortText] = Field(
+        default_factory=list,
+        description='Everyday words people search with, such as "money for uni".',
+    )
+    source: Optional[Source] = Field(None, description="Where the fact comes from.")
+    as_of: Optional[date] = Field(None, description="When the fact was last checked.")
+
+
+class LocalEntitlement(Entitlement):
+    improves: Optional[Slug] = Field(
+        None,
+        description="The id of a national entitlement this improves on (the national one is still shown).",
+    )
+
+
+class NationalEntitlements(Model):
+    """A nation's baseline (macros/data/entitlements/NATION.yml)."""
+
+    nation: Nation
+    as_of: date
+    items: list[Entitlement]
+
+
+class Entitlements(Model):
+    local_offer: list[LocalEntitlement] = Field(
+        default_factory=list, description="What this council offers on top of the national baseline."
+    )
+    local_offer_published: Optional[date] = Field(
+        None, description="When the local offer was last published (YYYY-MM-DD)."
+    )
+
+
+# --- young people's pages -----------------------------------------------------
+
+
+class ChildrenInCareCouncil(Model):
+    name: ShortText = Field(description="Its name, as young people call it.", examples=["Anytown Voices"])
+    meets: Text = Field(description="When and where it meets, in plain words.")
+    how_to_join: Text = Field(description="How to join, in plain words.")
+
+
+class DearCorporateParent(Model):
+    how: Text = Field(description="How a young person can write to the board, in plain words.")
+    email: Optional[Email] = Field(None, description="An email address for letters.")
+    form: Optional[HttpsUrl] = Field(None, description="An online form (https://).")
+    address: Optional[Text] = Field(None, description="A postal address (free post if you have one).")
+
+    @model_validator(mode="after")
+    def _a_route(self) -> "DearCorporateParent":
+        if not (self.email or self.form or self.address):
+            raise PydanticCustomError(
+                "no_route", "there is no way to write — add an email, form or address"
+            )
+        return self
+
+
+class YoungPeople(Model):
+    exit_page_url: HttpsUrl = Field(
+        "https://www.bbc.co.uk/weather",
+        description='Where "Exit this page" takes a young person: a neutral site.',
+    )
+    children_in_care_council: ChildrenInCareCouncil = Field(
+        description="The Children in Care Council: when it meets and how to join."
+    )
+    dear_corporate_parent: DearCorporateParent = Field(
+        description='How a young person writes to the board ("Dear Corporate Parent").'
+    )
+
+
+# --- the whole file -----------------------------------------------------------
+
+
+class CouncilFile(Model):
+    """council.yml: one council's local facts."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        title="council.yml",
+        json_schema_extra={"$comment": "Generated from macros/schema.py: do not edit by hand."},
+    )
+
+    council: Council = Field(description="Who the council is: its name, nation and website.")
+    contacts: list[Contact] = Field(min_length=1, description="Who to contact, by role.")
+    board: Board = Field(description="The corporate parenting board's terms of reference.")
+    pledge: Pledge = Field(description="The Pledge: the council's promises to children in care and care leavers.")
+    entitlements: Entitlements = Field(
+        default_factory=Entitlements,
+        description="The council's local offer, on top of the nation's baseline.",
+    )
+    young_people: YoungPeople = Field(description="Settings for the young people's pages.")
+
+    @model_validator(mode="after")
+    def _unique_roles(self) -> "CouncilFile":
+        _refuse_repeats([c.role.value for c in self.contacts], "contact role")
+        return self
+
+    def contact(self, role: Role | str) -> Optional[Contact]:
+        role = Role(role)
+        return next((c for c in self.contacts if c.role == role), None)
+
+
+def _refuse_repeats(values: list[str], what: str) -> None:
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            raise PydanticCustomError(
+                "repeated",
+                "the {what} '{value}' appears twice — each must be used once",
+                {"what": what, "value": value},
+            )
+        seen.add(value)

@@ -1,0 +1,176 @@
+"""Field types for council.yml: text, phone numbers, emails, web addresses.
+
+Each type validates what an editor typed and, when it is wrong, says how to
+fix it. Messages use the form "what is wrong — how to fix it"; the loader adds
+the file, line, column and field path.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+from phonenumbers import shortnumberinfo
+from pydantic import AfterValidator, BeforeValidator, Field, Strict, StringConstraints
+from pydantic_core import PydanticCustomError
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+def _not_a_number(value: Any) -> Any:
+    """Text fields refuse YAML numbers and booleans instead of converting them."""
+    if isinstance(value, bool):
+        raise PydanticCustomError(
+            "text_was_boolean",
+            "YAML read this as yes/no, not text — put the words in quotes",
+        )
+    if isinstance(value, (int, float)):
+        raise PydanticCustomError(
+            "text_was_number",
+            "YAML read this as a number, not text — put it in quotes so nothing (such as a leading zero) is lost",
+        )
+    if isinstance(value, date):
+        raise PydanticCustomError(
+            "text_was_date", "YAML read this as a date, not text — put it in quotes"
+        )
+    return value
+
+
+Text = Annotated[
+    str,
+    BeforeValidator(_not_a_number),
+    Strict(),
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=4000),
+]
+"""Plain text. Shown as written, never as markup."""
+
+ShortText = Annotated[
+    str,
+    BeforeValidator(_not_a_number),
+    Strict(),
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+]
+
+Slug = Annotated[str, Strict(), StringConstraints(pattern=SLUG, max_length=60)]
+
+
+def _phone(value: Any) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        raise PydanticCustomError(
+            "phone_unquoted",
+            "an unquoted phone number is read as a number and loses its leading zero — "
+            'put it in quotes, for example "01632 960001"',
+        )
+    if not isinstance(value, str):
+        raise PydanticCustomError("phone_type", "expected a phone number — write it in quotes")
+    text = value.strip()
+    if not re.fullmatch(r"\+?[0-9 ()-]{3,20}", text):
+        raise PydanticCustomError(
+            "phone",
+            "'{value}' is not a phone number — use digits and spaces only, for example \"01632 960001\"",
+            {"value": text},
+        )
+    try:
+        number = phonenumbers.parse(text, "GB")
+    except phonenumbers.NumberParseException:
+        number = None
+    digits = re.sub(r"\D", "", text)
+    national_length = len(digits) - 2 if digits.startswith("44") else len(digits)
+    if number is None or not (
+        phonenumbers.is_valid_number(number)
+        # Ofcom's drama range (01632 960xxx) is not "valid" but is a full-length number
+        or (phonenumbers.is_possible_number(number) and national_length in (10, 11))
+        or shortnumberinfo.is_valid_short_number_for_region(number, "GB")
+    ):
+        raise PydanticCustomError(
+            "phone",
+            "'{value}' is not a UK phone number — check the digits, for example \"01632 960001\" or \"0800 1111\"",
+            {"value": text},
+        )
+    return text
+
+
+Phone = Annotated[str, BeforeValidator(_phone)]
+"""A UK phone number, written in quotes: "01632 960001"."""
+
+
+def tel_href(phone: str) -> str:
+    """The tel: link for a phone number that passed validation."""
+    number = phonenumbers.parse(phone, "GB")
+    if phonenumbers.is_possible_number(number) and len(re.sub(r"\D", "", phone)) > 6:
+        return "tel:" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return "tel:" + re.sub(r"\D", "", phone)
+
+
+def _email(value: Any) -> str:
+    if not isinstance(value, str):
+        raise PydanticCustomError("email_type", "expected an email address in text")
+    try:
+        result = validate_email(value.strip(), check_deliverability=False)
+    except EmailNotValidError as err:
+        raise PydanticCustomError(
+            "email",
+            "'{value}' is not an email address ({reason}) — write it like name@council.gov.uk",
+            {"value": value, "reason": str(err).rstrip(".")},
+        ) from None
+    return result.normalized
+
+
+Email = Annotated[str, BeforeValidator(_email)]
+
+
+def _https_url(value: Any) -> str:
+    if not isinstance(value, str):
+        raise PydanticCustomError("url_type", "expected a web address in text")
+    text = value.strip()
+    parts = urlsplit(text)
+    if parts.scheme != "https":
+        raise PydanticCustomError(
+            "url_scheme",
+            "'{value}' is not a secure web address — it must start with https://",
+            {"value": text},
+        )
+    if not parts.hostname or "." not in parts.hostname or re.search(r"[\s<>\"'`]", text):
+        raise PydanticCustomError(
+            "url",
+            "'{value}' is not a web address — write it in full, like https://www.example.gov.uk/page",
+            {"value": text},
+        )
+    return text
+
+
+HttpsUrl = Annotated[str, BeforeValidator(_https_url)]
+"""A web address starting with https://."""
+
+
+def _icons_dir() -> Path:
+    import material
+
+    return Path(material.__file__).parent / "templates" / ".icons"
+
+
+def _icon(value: str) -> str:
+    if not (_icons_dir() / f"{value}.svg").is_file():
+        raise PydanticCustomError(
+            "icon",
+            "there is no icon called '{value}' — pick one from Material's icon search "
+            "(https://squidfunk.github.io/mkdocs-material/reference/icons-emojis/) "
+            "and write it like material/home-heart",
+            {"value": value},
+        )
+    return value
+
+
+Icon = Annotated[
+    str,
+    Strict(),
+    StringConstraints(pattern=r"^(material|fontawesome/[a-z]+|octicons|simple)/[a-z0-9-]+$"),
+    AfterValidator(_icon),
+    Field(examples=["material/home-heart"]),
+]
+"""An icon bundled with Material for MkDocs (no download)."""

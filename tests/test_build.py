@@ -1,0 +1,166 @@
+"""Builds of whole sites from council files, read like a user would read them."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLE, ROOT, html_pages, page_text, run_build
+from macros.loader import load_council
+
+SITE_MAP = ["", "young-people", "handbook", "strategy", "contacts"]
+
+
+class Text(HTMLParser):
+    """The visible text of a page's main content."""
+
+    def __init__(self):
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style", "svg"):
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "svg") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    parser = Text()
+    parser.feed(html)
+    return " ".join(" ".join(parser.parts).split())
+
+
+@pytest.mark.parametrize("path", SITE_MAP)
+def test_site_map(example_site, path):
+    assert (example_site / path / "index.html").is_file()
+
+
+def test_site_name_and_example_banner_come_from_data(example_site):
+    home = page_text(example_site, "")
+    assert "<title>Fernleigh Borough Council: corporate parenting</title>" in home
+    assert "Example site." in home
+    assert "Fernleigh Borough Council is not a real council" in home
+
+
+def test_board_terms_of_reference_from_data(example_site):
+    council, _ = load_council(EXAMPLE)
+    text = visible_text(page_text(example_site, "strategy/board"))
+    for label in ("Chair", "Membership", "Status", "What it can decide", "Reports to",
+                  "Who reports into it", "How children's views are represented", "Quorum",
+                  "How often it meets", "Next review of these terms"):
+        assert label in text
+    board = council.board
+    for fact in [board.chair, board.quorum, board.meets, *board.membership, *board.powers]:
+        assert fact in text
+    assert "30 June 2027" in text
+
+
+def test_contacts_page_lists_every_contact_with_links(example_site):
+    council, _ = load_council(EXAMPLE)
+    html = page_text(example_site, "contacts")
+    for contact in council.contacts:
+        assert f'id="contact-{contact.role.value}"' in html
+        if contact.phone:
+            digits = re.sub(r"\D", "", contact.phone)
+            assert f'href="tel:+44{digits[1:]}"' in html or f'href="tel:{digits}"' in html
+        if contact.email:
+            assert f'href="mailto:{contact.email}"' in html
+
+
+def test_local_facts_beside_guidance(example_site):
+    governance = visible_text(page_text(example_site, "handbook/governance"))
+    assert "Councillor Priya Shah, Cabinet Member for Children and Families" in governance
+    assert "Every two months" in governance
+    education = visible_text(page_text(example_site, "handbook/briefings/education"))
+    assert "Dr Amira Okafor, Virtual School Head" in education
+
+
+def test_no_page_publishes_a_macro_error_or_raw_template(example_site):
+    for page in html_pages(example_site):
+        html = page.read_text(encoding="utf-8")
+        assert "Macro Syntax Error" not in html and "Macro Rendering Error" not in html, page
+        text = visible_text(html)
+        assert "{{" not in text and "{%" not in text, page
+
+
+def test_second_council_shares_no_facts_with_the_example(wales_site):
+    council, _ = load_council(EXAMPLE)
+    facts = {council.council.name, council.council.short_name, council.council.website,
+             council.board.chair, council.young_people.children_in_care_council.name}
+    for contact in council.contacts:
+        facts |= {contact.phone or "", contact.email or "", contact.web or ""}
+        if "," in contact.name or council.council.short_name in contact.name:
+            facts.add(contact.name)  # a person's or a place's name, not "Fostering"
+    facts.discard("")
+    for page in [*html_pages(wales_site), wales_site / "sitemap.xml"]:
+        html = page.read_text(encoding="utf-8")
+        for fact in facts:
+            assert fact not in html, f"{fact!r} from the example council leaks into {page}"
+    home = page_text(wales_site, "")
+    assert "Cyngor Bwrdeistref Sirol Afoncwm" in home
+
+
+def test_second_council_uses_its_nations_baseline(wales_site):
+    text = visible_text(page_text(wales_site, "young-people/entitlements"))
+    assert "The law everywhere in Wales" in text
+    assert "The law everywhere in England" not in text
+
+
+def test_sparse_council_says_what_is_missing(wales_site):
+    text = visible_text(page_text(wales_site, "contacts"))
+    assert "Gwasanaethau Plant Afoncwm" in text
+    governance = visible_text(page_text(wales_site, "handbook/briefings/education"))
+    assert "has not published this contact yet" in governance
+
+
+def test_no_council_specific_words_outside_the_data():
+    council, _ = load_council(EXAMPLE)
+    words = {"Fernleigh", council.council.name, council.council.website}
+    for contact in council.contacts:
+        words |= {contact.phone or "+", contact.email or "+"}
+        if "," in contact.name:
+            words.add(contact.name)
+    words.discard("+")
+    places = [ROOT / "mkdocs.yml", *(ROOT / "docs").rglob("*"), *(ROOT / "overrides").rglob("*"),
+              *(ROOT / "macros").rglob("*")]
+    for path in places:
+        if path.is_file() and path.suffix in (".md", ".html", ".yml", ".py", ".css", ".js"):
+            text = path.read_text(encoding="utf-8")
+            for word in words:
+                assert word not in text, f"{word!r} is typed into {path.relative_to(ROOT)}"
+
+
+def test_bad_council_stops_the_build_cleanly_and_writes_nothing(tmp_path):
+    out = tmp_path / "site"
+    result = run_build(ROOT / "tests" / "bad" / "bad-email.yml", out)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "tests/bad/bad-email.yml:35:5: contacts[2].email:" in result.stderr
+    assert not out.exists()
+
+
+def test_failed_make_site_leaves_previous_site_alone(tmp_path):
+    old = tmp_path / "site"
+    old.mkdir()
+    (old / "index.html").write_text("the good site", encoding="utf-8")
+    result = subprocess.run(
+        ["make", "--no-print-directory", "site", f"SITE_DIR={old}",
+         f"COUNCIL_FILE={ROOT / 'tests' / 'bad' / 'bad-date.yml'}"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode != 0
+    assert (old / "index.html").read_text(encoding="utf-8") == "the good site"
+    assert "board.review_date" in result.stderr + result.stdout

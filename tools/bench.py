@@ -1,0 +1,157 @@
+"""Build benchmark: what do the macros cost? Prints ratios, never asserts.
+
+    make bench            (or: .venv/bin/python tools/bench.py [--runs N])
+
+1. The site built with macros, against the same pages pre-rendered (macros
+   already applied, saved as plain Markdown) and built without the macros
+   plugin. Goal: ratio <= 1.2.
+2. The same at 10x pages (ten copies of docs/). Goal: time grows no faster
+   than pages (ratio of per-page times <= 1).
+3. `check` time as a share of build time. Goal: <= 5%.
+4. Peak memory of a build (max resident set size of the build process).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", MACROS_ON_ERROR_FAIL="true")
+
+DUMP_HOOK = textwrap.dedent('''
+    import os, pathlib, yaml
+    from mkdocs.plugins import event_priority
+
+    @event_priority(-100)   # after the macros plugin has rendered the page
+    def on_page_markdown(markdown, page, config, files):
+        out = pathlib.Path(os.environ["BENCH_DUMP"]) / page.file.src_uri
+        out.parent.mkdir(parents=True, exist_ok=True)
+        meta = {k: v for k, v in page.meta.items() if k != "render_macros"}
+        front = "---\\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\\n\\n" if meta else ""
+        out.write_text(front + markdown, encoding="utf-8")
+        return markdown
+''')
+
+
+def build(config: Path, out: Path, extra_env: dict | None = None) -> tuple[float, int]:
+    """Seconds for one strict build, and the build process's peak memory (KiB)."""
+    started = time.perf_counter()
+    with tempfile.TemporaryFile() as errors:
+        proc = subprocess.Popen([PY, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
+                                cwd=ROOT, env=dict(ENV, **(extra_env or {})),
+                                stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(proc.pid, 0)
+        if status != 0:
+            errors.seek(0)
+            raise SystemExit(f"build failed: {config}\n{errors.read().decode()[-2000:]}")
+    return time.perf_counter() - started, usage.ru_maxrss
+
+
+def best(config: Path, out: Path, runs: int, extra_env: dict | None = None) -> tuple[float, int]:
+    times, peak = [], 0
+    for _ in range(runs):
+        seconds, rss = build(config, out, extra_env)
+        times.append(seconds)
+        peak = max(peak, rss)
+    return min(times), peak
+
+
+def load_config() -> dict:
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: f"!!python/{suffix}")
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+
+
+def write_config(folder: Path, docs: Path, macros: bool, nav: bool, hook: Path | None = None) -> Path:
+    """A copy of mkdocs.yml pointing at `docs`, with or without the macros plugin."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("docs_dir: docs", f"docs_dir: {docs}")
+    text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+    text = text.replace("base_path: [docs/includes]", f"base_path: [{ROOT / 'docs' / 'includes'}]")
+    if not macros:
+        start = text.index("  - macros:")
+        end = text.index("\nmarkdown_extensions:")
+        text = text[:start] + text[end:]
+    if not nav:
+        text = text[: text.index("\nnav:")] + "\n"
+    if hook:
+        text += f"\nhooks:\n  - {hook}\n"
+    config = folder / f"mkdocs-{'macros' if macros else 'plain'}-{'nav' if nav else 'auto'}.yml"
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+def multiply(docs: Path, target: Path, copies: int) -> int:
+    shutil.copytree(docs, target)
+    for n in range(2, copies + 1):
+        copy = target / f"copy{n}"
+        shutil.copytree(docs, copy, ignore=shutil.ignore_patterns("includes", "assets"))
+    return sum(1 for _ in target.rglob("*.md") if "includes" not in _.parts)
+
+
+def check_seconds(runs: int) -> float:
+    code = ("import time; from pathlib import Path; from macros.loader import _CACHE; "
+            "from macros.council import check\n"
+            "best = 9e9\n"
+            f"for _ in range({max(runs, 5)}):\n"
+            "    _CACHE.clear(); t = time.perf_counter(); check(Path('council.yml')); best = min(best, time.perf_counter() - t)\n"
+            "print(best)")
+    out = subprocess.run([PY, "-c", code], cwd=ROOT, env=ENV, capture_output=True, text=True, check=True)
+    return float(out.stdout.strip())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="builds per measurement (the best is kept)")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        tmp = Path(tmp)
+        # Pre-render: a build with a hook that saves each page's Markdown after the macros ran.
+        hook = tmp / "dump_hook.py"
+        hook.write_text(DUMP_HOOK, encoding="utf-8")
+        rendered = tmp / "rendered"
+        build(write_config(tmp, ROOT / "docs", macros=True, nav=True, hook=hook), tmp / "out0",
+              {"BENCH_DUMP": str(rendered)})
+        shutil.copytree(ROOT / "docs" / "assets", rendered / "assets")
+        shutil.copytree(ROOT / "docs" / "includes", rendered / "includes")
+        pages = sum(1 for _ in rendered.rglob("*.md") if "includes" not in _.parts)
+
+        with_macros, peak = best(write_config(tmp, ROOT / "docs", True, True), tmp / "out1", args.runs)
+        without, _ = best(write_config(tmp, rendered, False, True), tmp / "out2", args.runs)
+
+        big_docs = tmp / "docs10"
+        big_pages = multiply(ROOT / "docs", big_docs, 10)
+        small_auto, _ = best(write_config(tmp, ROOT / "docs", True, False), tmp / "out3", args.runs)
+        big, big_peak = best(write_config(tmp, big_docs, True, False), tmp / "out4", max(1, args.runs - 1))
+
+        checking = check_seconds(args.runs)
+
+    print(f"pages: {pages} (10x: {big_pages})")
+    print(f"build with macros:            {with_macros:6.2f} s")
+    print(f"same pages, pre-rendered:     {without:6.2f} s")
+    print(f"macros ratio:                 {with_macros / without:6.2f}  (goal <= 1.2)")
+    per_small, per_big = small_auto / pages, big / big_pages
+    print(f"10x pages build:              {big:6.2f} s  ({per_big * 1000:.1f} ms/page against {per_small * 1000:.1f} ms/page)")
+    print(f"per-page time ratio at 10x:   {per_big / per_small:6.2f}  (goal <= 1.0: time grows no faster than pages)")
+    print(f"check council.yml:            {checking * 1000:6.1f} ms")
+    print(f"check share of build:         {checking / with_macros:6.1%}  (goal <= 5%)")
+    print(f"peak memory (build process):  {max(peak, big_peak) / 1024:6.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
