@@ -12,8 +12,8 @@ import logging
 
 from mkdocs.exceptions import PluginError
 
-from .components import NATION_NAMES, Components
-from .council import check, council_path, errors
+from .components import NATION_NAMES, Components, StrategyComponents
+from .council import check, council_path, errors, today
 from .escape import SafeView, long_date
 from .sources import citations
 
@@ -58,4 +58,8 @@ def define_env(env) -> None:
         "entitlements", "children_in_care_council", "dear_corporate_parent", "stage_title",
     ):
         env.macro(getattr(components, name), name)
+    strategy = StrategyComponents(council, link=components.link, today=today)
+    for name in ("strategy_text", "population", "strengths", "must_improve", "objectives",
+                 "action_plan", "scorecard", "self_evaluation", "board_work"):
+        env.macro(getattr(strategy, name), name)
     env.filter(long_date, "long_date")

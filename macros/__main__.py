@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         if annotate:
             print(problem.annotation())
     bad = errors(problems)
-    warnings = len(problems) - len(bad)
+    warnings = sum(1 for p in problems if p.severity == "warning")
     if bad:
         print(f"{len(bad)} error(s), {warnings} warning(s): {path} was not accepted.", file=sys.stderr)
         return 1

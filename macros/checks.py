@@ -55,6 +55,73 @@ def pledge_problems(council: CouncilFile, where: Where, label: str, today: date)
     return problems
 
 
+def _reporter(problems: list[Problem], where: Where, label: str):
+    def report(path: tuple, message: str, severity: str = "warning") -> None:
+        line, column = where(path)
+        name = ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in path).replace(".[", "[")
+        problems.append(Problem(label, line, column, name, message, severity))
+    return report
+
+
+STRATEGY_SECTIONS = {
+    "vision": "the vision and commitment",
+    "message_from_young_people": "the message from young people",
+    "how_it_works": "how corporate parenting works here",
+}
+POPULATION_PARTS = ("profile", "needs", "outcomes", "childrens_views", "services", "concerns")
+
+
+def strategy_problems(council: CouncilFile, where: Where, label: str, today: date) -> list[Problem]:
+    """The action plan must be SMART and its links must lead somewhere; gaps need actions."""
+    problems: list[Problem] = []
+    report = _reporter(problems, where, label)
+    strategy = council.strategy
+    objectives = {o.id for o in strategy.objectives}
+    actions = {a.id for a in strategy.actions}
+    questions = {q.id for q in council.self_evaluation.questions}
+    promises = {p.id for p in council.pledge.promises}
+
+    for index, action in enumerate(strategy.actions):
+        at = ("strategy", "actions", index)
+        links = {"objective": objectives, "self_evaluation": questions, "promise": promises}
+        for kind, known in links.items():
+            target = getattr(action.serves, kind)
+            if target and target not in known:
+                report(at + ("serves", kind), f"there is no {kind.replace('_', '-')} '{target}' — use one of: "
+                       f"{', '.join(sorted(known)) or '(none yet)'}", "error")
+        if not (action.serves.objective or action.serves.self_evaluation or action.serves.promise):
+            report(at, "the action does not say what it serves — add 'serves:' with an objective, "
+                   "a self_evaluation question or a promise")
+        if action.due < today and action.status.value != "done":
+            report(at + ("due",), f"the action was due on {action.due.isoformat()} and is not done — "
+                   "update its status, or agree a new date with the board")
+
+    for index, question in enumerate(council.self_evaluation.questions):
+        at = ("self_evaluation", "questions", index)
+        if question.action and question.action not in actions:
+            report(at + ("action",), f"there is no action '{question.action}' in the plan — use one of: "
+                   f"{', '.join(sorted(actions)) or '(none yet)'}", "error")
+        if question.answer.value != "yes" and not question.action:
+            report(at, f"the answer is '{question.answer.value}' but no action closes the gap — "
+                   "add 'action:' with the id of an action in the plan")
+
+    for field, words in STRATEGY_SECTIONS.items():
+        if not getattr(strategy, field):
+            report(("strategy",), f"{words} is not written yet — add 'strategy.{field}:' "
+                   "(the page says it is not written until then)", "notice")
+    for part in POPULATION_PARTS:
+        if not getattr(strategy.population, part):
+            report(("strategy",), f"the population's {part.replace('_', ' ')} is not written yet — "
+                   f"add 'strategy.population.{part}:'", "notice")
+    if not strategy.objectives:
+        report(("strategy",), "there are no objectives yet — add 'strategy.objectives:'", "notice")
+    if not council.performance.indicators:
+        report(("performance",), "there are no performance figures yet — add 'performance.indicators:'", "notice")
+    return problems
+
+
 def content_problems(council: CouncilFile, where: Where, label: str, today: date) -> list[Problem]:
-    """Every content problem: errors (broken references) and warnings."""
-    return reference_problems(council, where, label) + pledge_problems(council, where, label, today)
+    """Every content problem: errors (broken references), warnings and notices."""
+    return (reference_problems(council, where, label)
+            + pledge_problems(council, where, label, today)
+            + strategy_problems(council, where, label, today))

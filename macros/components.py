@@ -175,6 +175,7 @@ class Components:
             council_short=self.council.council.short_name,
             nation_name=NATION_NAMES[self.council.council.nation.value],
             contacts_url=self.link("contacts/"),
+            help_url=self.link("young-people/who-can-help/"),
             item_contact=contact,
         )
 
@@ -193,6 +194,152 @@ class Components:
         return html_block(
             "dear_corporate_parent.html", route=self.council.young_people.dear_corporate_parent
         )
+
+
+STATUS_WORDS = {"not-started": "Not started", "on-track": "On track", "at-risk": "At risk", "done": "Done"}
+ANSWER_WORDS = {"yes": "Yes", "partly": "Partly", "no": "No"}
+PRIORITY_RANK = {"high": 1, "medium": 2, "low": 3}
+STRATEGY_WORDS = {
+    "vision": "its vision and commitment",
+    "message_from_young_people": "a message from young people",
+    "how_it_works": "how corporate parenting works here",
+}
+
+
+@dataclass
+class StrategyComponents:
+    """The strategy, action plan, scorecard, self-evaluation and the board's work."""
+
+    council: CouncilFile
+    link: Callable[[str], str]
+    today: Callable[[], "date"]
+
+    def _missing(self, what: str) -> Markup:
+        return html_block("not_written.html", council_name=self.council.council.name, what=what)
+
+    def strategy_text(self, field: str) -> Markup:
+        strategy = self.council.strategy
+        text = getattr(strategy, field)
+        attribution = None
+        if field == "message_from_young_people" and strategy.message_from:
+            attribution = f"From {strategy.message_from}"
+        return html_block(
+            "text_section.html", text=text, paragraphs=[text] if text else [],
+            attribution=attribution, council_name=self.council.council.name,
+            what=STRATEGY_WORDS.get(field, field.replace("_", " ")),
+        )
+
+    def population(self) -> Markup:
+        p = self.council.strategy.population
+        parts = [("Who they are", p.profile), ("What they need", p.needs), ("How well they are doing", p.outcomes),
+                 ("What children and young people say", p.childrens_views), ("Services", p.services),
+                 ("Current concerns", p.concerns)]
+        return html_block("population.html", parts=parts, council_name=self.council.council.name)
+
+    def strengths(self) -> Markup:
+        return html_block("list_or_missing.html", items=self.council.strategy.strengths,
+                          council_name=self.council.council.name, what="what it does well")
+
+    def must_improve(self) -> Markup:
+        return html_block("list_or_missing.html", items=self.council.strategy.must_improve,
+                          council_name=self.council.council.name, what="what must improve")
+
+    def objectives(self) -> Markup:
+        return html_block("objectives.html", objectives=self.council.strategy.objectives,
+                          council_name=self.council.council.name, what="its objectives")
+
+    def _serves(self, action) -> list[tuple[str, str]]:
+        out = []
+        objectives = {o.id: o for o in self.council.strategy.objectives}
+        if action.serves.objective in objectives:
+            out.append((f"Objective: {objectives[action.serves.objective].title}",
+                        f"{self.link('strategy/')}#objective-{action.serves.objective}"))
+        questions = {q.id: q for q in self.council.self_evaluation.questions}
+        if action.serves.self_evaluation in questions:
+            out.append(("Self-evaluation gap", f"{self.link('strategy/self-evaluation/')}#q-{action.serves.self_evaluation}"))
+        promises = {p.id for p in self.council.pledge.promises}
+        if action.serves.promise in promises:
+            out.append(("Pledge promise", f"{self.link('young-people/pledge/')}#promise-{action.serves.promise}"))
+        return out
+
+    def action_plan(self) -> Markup:
+        strategy = self.council.strategy
+        today = self.today()
+        rows = []
+        for action in strategy.actions:
+            contact = self.council.contact(action.owner)
+            rows.append({
+                "action": action,
+                "owner": contact.name if contact else ROLE_TITLES[action.owner],
+                "overdue": action.due < today and action.status.value != "done",
+                "serves": self._serves(action),
+            })
+        groups = []
+        for objective in strategy.objectives:
+            members = [r for r in rows if r["action"].serves.objective == objective.id]
+            if members:
+                groups.append((objective.title, f"plan-{objective.id}", members))
+        others = [r for r in rows if r["action"].serves.objective not in {o.id for o in strategy.objectives}]
+        if others:
+            groups.append(("Other actions: gaps and promises", "plan-other", others))
+        counts = {}
+        for r in rows:
+            counts[r["action"].status.value] = counts.get(r["action"].status.value, 0) + 1
+        return html_block(
+            "action_plan.html", groups=groups, total=len(rows),
+            status_counts=[(k, counts[k]) for k in STATUS_WORDS if k in counts],
+            overdue=sum(1 for r in rows if r["overdue"]), status_words=STATUS_WORDS,
+            priority_rank=PRIORITY_RANK, council_name=self.council.council.name, what="its action plan",
+        )
+
+    def scorecard(self, theme: str) -> Markup:
+        from .performance import IndicatorView, bar_chart, questions_for
+        from .schema import THEME_TITLES, Theme
+
+        theme_enum = Theme(theme)
+        views = [IndicatorView(i) for i in self.council.performance.indicators if i.theme == theme_enum]
+        short = self.council.council.short_name
+        return html_block(
+            "scorecard.html", indicators=views, council_short=short,
+            chart=lambda indicator: bar_chart(indicator, short),
+            questions=questions_for(theme), theme_title=THEME_TITLES[theme_enum],
+            bank_url=f"{self.link('handbook/questions-to-ask/')}#{theme}",
+            council_name=self.council.council.name,
+            what=f"its figures on {THEME_TITLES[theme_enum].lower()}",
+        )
+
+    def self_evaluation(self) -> Markup:
+        from .schema import SECTION_TITLES, EvaluationSection
+
+        evaluation = self.council.self_evaluation
+        actions = {a.id: a for a in self.council.strategy.actions}
+        summary, sections = [], []
+        for section in EvaluationSection:
+            questions = [q for q in evaluation.questions if q.section == section]
+            counts = {a: sum(1 for q in questions if q.answer.value == a) for a in ANSWER_WORDS}
+            summary.append((SECTION_TITLES[section], counts))
+            rows = []
+            for q in questions:
+                link = None
+                if q.action in actions:
+                    link = (actions[q.action].what, f"{self.link('strategy/action-plan/')}#action-{q.action}")
+                rows.append((q, link))
+            if rows:
+                sections.append((SECTION_TITLES[section], section.value, rows))
+        return html_block(
+            "self_evaluation.html", questions=evaluation.questions, summary=summary, sections=sections,
+            completed_on=evaluation.completed_on, answer_words=ANSWER_WORDS,
+            council_name=self.council.council.name, what="its self-evaluation",
+        )
+
+    def board_work(self) -> Markup:
+        work = self.council.board_work
+        today = self.today()
+        past = sorted((m for m in work.meetings if m.held_on <= today), key=lambda m: m.held_on, reverse=True)
+        upcoming = sorted((m for m in work.meetings if m.held_on > today), key=lambda m: m.held_on)
+        return html_block("board_work.html", work=work, past=past,
+                          next_meeting=upcoming[0] if upcoming else None,
+                          council_name=self.council.council.name)
 
 
 def templates_dir() -> Path:

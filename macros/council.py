@@ -37,7 +37,7 @@ def today() -> date:
 def check(path: Path, strict: bool = False) -> tuple[Optional[CouncilFile], list[Problem]]:
     """Load and check a council file. Returns the council (if it loaded) and every problem.
 
-    With strict, warnings count as errors.
+    With strict, warnings count as errors (notices of sections not yet written never do).
     """
     label = label_for(path)
     try:
@@ -46,7 +46,8 @@ def check(path: Path, strict: bool = False) -> tuple[Optional[CouncilFile], list
         return None, err.problems
     problems = content_problems(council, located.where, label, today())
     if strict:
-        problems = [Problem(p.file, p.line, p.column, p.field, p.message, "error") for p in problems]
+        problems = [Problem(p.file, p.line, p.column, p.field, p.message,
+                            "error" if p.severity == "warning" else p.severity) for p in problems]
     return council, problems
 
 

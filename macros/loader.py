@@ -51,7 +51,7 @@ class Problem:
 
     def annotation(self) -> str:
         """The same problem as a GitHub Actions annotation."""
-        kind = "error" if self.severity == "error" else "warning"
+        kind = {"error": "error", "warning": "warning"}.get(self.severity, "notice")
         text = f"{self.field}: {self.message}".replace("%", "%25").replace("\n", "%0A")
         return f"::{kind} file={self.file},line={self.line},col={self.column}::{text}"
 

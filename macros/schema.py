@@ -367,6 +367,210 @@ class YoungPeople(Model):
     )
 
 
+# --- the board's work ------------------------------------------------------------
+
+
+class BoardMember(Model):
+    name: ShortText = Field(description="The member's name, or the seat (for young people's seats).")
+    role: ShortText = Field(description="Their role on the board.", examples=["Councillor", "Young person"])
+    party: Optional[ShortText] = Field(None, description="Political party, for councillors.")
+    young_person: bool = Field(False, description="true for a seat held by a young person.")
+
+
+class Meeting(Model):
+    held_on: date = Field(description="The meeting date (YYYY-MM-DD).")
+    decisions: list[Text] = Field(default_factory=list, description="What the board decided.")
+    papers: Optional[HttpsUrl] = Field(None, description="Where the agenda and minutes are.")
+
+
+class YouSaidWeDid(Model):
+    you_said: Text = Field(description="What the Children in Care Council asked for.")
+    we_did: Text = Field(description="What the board did about it.")
+    raised_on: date = Field(description="When it was raised (YYYY-MM-DD).")
+
+
+class BoardWork(Model):
+    members: list[BoardMember] = Field(default_factory=list, description="Who sits on the board.")
+    meetings: list[Meeting] = Field(default_factory=list, description="Past and planned meetings.")
+    you_said_we_did: list[YouSaidWeDid] = Field(
+        default_factory=list, description="The Children in Care Council's requests and what happened."
+    )
+    annual_report: Optional[HttpsUrl] = Field(None, description="The board's latest annual report.")
+
+
+# --- strategy, action plan, performance, self-evaluation ---------------------------
+
+
+class Priority(str, Enum):
+    high = "high"
+    medium = "medium"
+    low = "low"
+
+
+class ActionStatus(str, Enum):
+    not_started = "not-started"
+    on_track = "on-track"
+    at_risk = "at-risk"
+    done = "done"
+
+
+class Theme(str, Enum):
+    """The performance themes, matching the handbook's question bank."""
+
+    profile = "profile"
+    placements = "placements"
+    education = "education"
+    health = "health"
+    missing_and_offending = "missing-and-offending"
+    care_leavers = "care-leavers"
+
+
+THEME_TITLES = {
+    Theme.profile: "Who is in our care",
+    Theme.placements: "Homes and stability",
+    Theme.education: "Education",
+    Theme.health: "Health",
+    Theme.missing_and_offending: "Missing from care and offending",
+    Theme.care_leavers: "Care leavers",
+}
+
+
+class Population(Model):
+    profile: Optional[Text] = Field(None, description="Who the children on the edge of care, in care and leaving care are.")
+    needs: Optional[Text] = Field(None, description="What they need.")
+    outcomes: Optional[Text] = Field(None, description="How well they are doing.")
+    childrens_views: Optional[Text] = Field(None, description="What children and young people say.")
+    services: Optional[Text] = Field(None, description="The services for them.")
+    concerns: Optional[Text] = Field(None, description="Current concerns.")
+
+
+class Objective(Model):
+    id: Slug = Field(description="A short unique name for the objective.")
+    title: ShortText = Field(description="The objective, in a few words.")
+    detail: Optional[Text] = Field(None, description="What it means, in a sentence or two.")
+
+
+class Serves(Model):
+    objective: Optional[Slug] = Field(None, description="The id of the objective it serves.")
+    self_evaluation: Optional[Slug] = Field(None, description="The id of the self-evaluation question whose gap it closes.")
+    promise: Optional[Slug] = Field(None, description="The id of the pledge promise it helps keep.")
+
+
+class Action(Model):
+    id: Slug = Field(description="A short unique name for the action.")
+    what: Text = Field(description="What will be done (Specific).")
+    priority: Priority = Field(description="high, medium or low.")
+    outcome: Text = Field(description="The outcome it should bring, so it can be Measured.")
+    owner: Role = Field(description="Who is responsible (a contact role).")
+    due: date = Field(description="When it will be done by (Time-bound).")
+    status: ActionStatus = Field(ActionStatus.not_started, description="not-started, on-track, at-risk or done.")
+    serves: Serves = Field(default_factory=Serves, description="What it serves: an objective, a self-evaluation gap or a promise.")
+
+
+class Strategy(Model):
+    title: ShortText = Field("Our corporate parenting strategy", description="The strategy's title.")
+    starts: Optional[date] = Field(None, description="When the strategy starts.")
+    ends: Optional[date] = Field(None, description="When the strategy ends.")
+    approved: Optional[Text] = Field(None, description="Who approved it and when.")
+    vision: Optional[Text] = Field(None, description="Vision and commitment.")
+    message_from_young_people: Optional[Text] = Field(
+        None, description="A message from young people to their corporate parents, in their words."
+    )
+    message_from: Optional[ShortText] = Field(None, description="Who the message is from.")
+    how_it_works: Optional[Text] = Field(
+        None, description="How corporate parenting works here: who leads, roles, levels of responsibility."
+    )
+    population: Population = Field(default_factory=Population, description="The local population of children on the edge of care, in care and leaving care.")
+    strengths: list[Text] = Field(default_factory=list, description="What we do well.")
+    must_improve: list[Text] = Field(default_factory=list, description="What must improve.")
+    objectives: list[Objective] = Field(default_factory=list, description="Objectives for the next three years.")
+    actions: list[Action] = Field(default_factory=list, description="The action plan.")
+
+
+class Comparator(str, Enum):
+    england = "england"
+    region = "region"
+    statistical_neighbours = "statistical-neighbours"
+    wales = "wales"
+    scotland = "scotland"
+
+
+class Unit(str, Enum):
+    percent = "percent"
+    number = "number"
+    days = "days"
+    rate_per_10000 = "rate-per-10000"
+
+
+class Value(Model):
+    period: ShortText = Field(description="The year or period, such as 2025-26.", examples=["2025-26"])
+    value: float = Field(description="The figure.")
+    numerator: Optional[Annotated[int, Strict(), Field(ge=0)]] = Field(
+        None, description="For a percentage: how many children it counts."
+    )
+    denominator: Optional[Annotated[int, Strict(), Field(ge=1)]] = Field(
+        None, description="For a percentage: out of how many children."
+    )
+
+
+class Comparison(Model):
+    against: Comparator = Field(description="england, region, statistical-neighbours, wales or scotland.")
+    period: ShortText = Field(description="The year or period of the comparison.")
+    value: float = Field(description="Their figure.")
+
+
+class Indicator(Model):
+    id: Slug = Field(description="A short unique name for the indicator.")
+    theme: Theme = Field(description="The theme it belongs to.")
+    title: ShortText = Field(description="What is measured, in plain words.")
+    unit: Unit = Field(description="percent, number, days or rate-per-10000.")
+    higher_is_better: Optional[bool] = Field(
+        None, description="true if a higher figure is better, false if lower is better; leave out if neither."
+    )
+    values: list[Value] = Field(min_length=1, description="This council's figures, oldest first.")
+    comparisons: list[Comparison] = Field(default_factory=list, description="England, region and statistical neighbours.")
+    source: Text = Field(description="Where the figures come from.")
+    as_of: date = Field(description="When the figures were published or checked.")
+    commentary: Optional[Text] = Field(None, description="The officers' commentary: the story behind the number.")
+
+
+class Performance(Model):
+    indicators: list[Indicator] = Field(default_factory=list, description="The scorecard's indicators.")
+
+
+class EvaluationSection(str, Enum):
+    governance_and_leadership = "governance-and-leadership"
+    access_to_information = "access-to-information"
+    voice_of_the_child = "voice-of-the-child"
+
+
+SECTION_TITLES = {
+    EvaluationSection.governance_and_leadership: "Governance and leadership",
+    EvaluationSection.access_to_information: "Access to information",
+    EvaluationSection.voice_of_the_child: "Voice of the child",
+}
+
+
+class Answer(str, Enum):
+    yes = "yes"
+    partly = "partly"
+    no = "no"
+
+
+class EvaluationQuestion(Model):
+    id: Slug = Field(description="A short unique name for the question.")
+    section: EvaluationSection = Field(description="Which part of the self-evaluation it is in.")
+    question: Text = Field(description="The question.")
+    answer: Answer = Field(description="yes, partly or no.")
+    evidence: Optional[Text] = Field(None, description="The evidence for the answer.")
+    action: Optional[Slug] = Field(None, description="The id of the action in the plan that closes the gap.")
+
+
+class SelfEvaluation(Model):
+    completed_on: Optional[date] = Field(None, description="When the self-evaluation was done.")
+    questions: list[EvaluationQuestion] = Field(default_factory=list, description="The questions and answers.")
+
+
 # --- the whole file -----------------------------------------------------------
 
 
@@ -389,10 +593,18 @@ class CouncilFile(Model):
         description="The council's local offer, on top of the nation's baseline.",
     )
     young_people: YoungPeople = Field(description="Settings for the young people's pages.")
+    board_work: BoardWork = Field(default_factory=BoardWork, description="The board's members, meetings and decisions.")
+    strategy: Strategy = Field(default_factory=Strategy, description="The corporate parenting strategy and action plan.")
+    performance: Performance = Field(default_factory=Performance, description="The performance scorecard.")
+    self_evaluation: SelfEvaluation = Field(default_factory=SelfEvaluation, description="The self-evaluation.")
 
     @model_validator(mode="after")
     def _unique_roles(self) -> "CouncilFile":
         _refuse_repeats([c.role.value for c in self.contacts], "contact role")
+        _refuse_repeats([a.id for a in self.strategy.actions], "action id")
+        _refuse_repeats([o.id for o in self.strategy.objectives], "objective id")
+        _refuse_repeats([i.id for i in self.performance.indicators], "indicator id")
+        _refuse_repeats([q.id for q in self.self_evaluation.questions], "self-evaluation question id")
         return self
 
     def contact(self, role: Role | str) -> Optional[Contact]:

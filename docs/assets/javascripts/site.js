@@ -51,3 +51,79 @@
     document.addEventListener("DOMContentLoaded", label);
   }
 })();
+
+/*
+ * The action plan: filter by priority and status, sort by any column.
+ * Without JavaScript the plan is still complete: one table per objective.
+ */
+(function () {
+  "use strict";
+  var plan = document.querySelector("[data-cp-action-plan]");
+  if (!plan) return;
+  var rows = plan.querySelectorAll("tbody tr[data-priority]");
+
+  function select(name, label, options) {
+    var wrap = document.createElement("label");
+    wrap.textContent = label;
+    var box = document.createElement("select");
+    box.name = name;
+    options.forEach(function (pair) {
+      var option = document.createElement("option");
+      option.value = pair[0];
+      option.textContent = pair[1];
+      box.appendChild(option);
+    });
+    wrap.appendChild(box);
+    return wrap;
+  }
+
+  var controls = document.createElement("div");
+  controls.className = "cp-plan-controls";
+  controls.appendChild(select("priority", "Priority", [["", "All"], ["high", "High"], ["medium", "Medium"], ["low", "Low"]]));
+  controls.appendChild(select("status", "Status", [["", "All"], ["not-started", "Not started"], ["on-track", "On track"], ["at-risk", "At risk"], ["done", "Done"]]));
+  var count = document.createElement("p");
+  count.setAttribute("role", "status");
+  controls.appendChild(count);
+  plan.insertBefore(controls, plan.querySelector("h3"));
+
+  function filter() {
+    var priority = controls.querySelector("[name=priority]").value;
+    var status = controls.querySelector("[name=status]").value;
+    var shown = 0;
+    for (var i = 0; i < rows.length; i++) {
+      var ok = (!priority || rows[i].dataset.priority === priority) && (!status || rows[i].dataset.status === status);
+      rows[i].hidden = !ok;
+      if (ok) shown++;
+    }
+    count.textContent = "Showing " + shown + " of " + rows.length + " actions.";
+  }
+  controls.addEventListener("change", filter);
+  filter();
+
+  var tables = plan.querySelectorAll("table");
+  for (var t = 0; t < tables.length; t++) {
+    (function (table) {
+      var headers = table.querySelectorAll("thead th");
+      headers.forEach(function (th, column) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "cp-sort";
+        button.textContent = th.textContent;
+        th.textContent = "";
+        th.appendChild(button);
+        button.addEventListener("click", function () {
+          var ascending = th.getAttribute("aria-sort") !== "ascending";
+          headers.forEach(function (other) { other.removeAttribute("aria-sort"); });
+          th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+          var body = table.querySelector("tbody");
+          var sorted = Array.prototype.slice.call(body.rows).sort(function (a, b) {
+            var x = a.cells[column].dataset.sort || a.cells[column].textContent.trim();
+            var y = b.cells[column].dataset.sort || b.cells[column].textContent.trim();
+            return (x < y ? -1 : x > y ? 1 : 0) * (ascending ? 1 : -1);
+          });
+          sorted.forEach(function (row) { body.appendChild(row); });
+        });
+      });
+    })(tables[t]);
+  }
+})();

@@ -1,0 +1,282 @@
+"""Lighthouse audit of the built site: scores, page weight and what to fix.
+
+    make site && make audit          (or: .venv/bin/python tools/audit.py [--runs N])
+
+Builds nothing: it audits site/ as `make site` left it. The site is served on
+127.0.0.1 the way GitHub Pages serves it (gzip-compressed text, a short cache
+lifetime), so the performance score and the byte counts are fair; no request
+leaves this machine. Lighthouse (v12, from npm) is installed into
+tools/.lighthouse/ the first time, and runs Debian's chromium with its default
+settings: a mid-range phone on a slow 4G connection.
+
+Prints one row a page (performance, accessibility, best practices, SEO, bytes
+transferred), whether the young people's page keeps within its weight budget,
+and, for every score below 100, the audits that cost the most. The full
+Lighthouse reports are kept in tools/.lighthouse/reports/.
+
+Exit status: 0 done, 1 a page is over its weight budget, 2 could not run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import gzip
+import http.server
+import io
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+ROOT = Path(__file__).resolve().parent.parent
+LIGHTHOUSE_DIR = ROOT / "tools" / ".lighthouse"
+LIGHTHOUSE = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE_PACKAGE = "lighthouse@12"
+REPORTS = LIGHTHOUSE_DIR / "reports"
+CHROMIUM = os.environ.get("CHROME_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROME_FLAGS = " ".join([
+    "--headless", "--no-sandbox", "--disable-gpu",
+    # Never reach another host: the site must not need one.
+    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+    '--host-resolver-rules="MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"',
+])
+CATEGORIES = {"performance": "Perf", "accessibility": "A11y", "best-practices": "Best pr.", "seo": "SEO"}
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page to audit, and the most it may weigh on first load (bytes), if anything."""
+
+    name: str
+    path: str
+    budget: int | None = None
+
+
+PAGES = [
+    Page("Home", "/"),
+    Page("Young people: our promises", "/young-people/pledge/", budget=120 * 1024),
+    Page("Handbook: governance", "/handbook/governance/"),
+]
+
+
+# --------------------------------------------------------------------------- #
+# A local server that compresses like GitHub Pages
+# --------------------------------------------------------------------------- #
+
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
+
+
+class CompressingHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder; text responses are gzip-compressed when the browser accepts it.
+
+    Headers follow GitHub Pages: `Cache-Control: max-age=600` and
+    `Vary: Accept-Encoding`. Compressed bodies are kept in memory per file.
+    """
+
+    cache: dict[tuple[str, float], bytes] = {}
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".js": "application/javascript", ".json": "application/json",
+                      ".svg": "image/svg+xml", ".xml": "application/xml", ".webmanifest": "application/manifest+json"}
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
+            path = path / "index.html"
+        content_type = self.guess_type(str(path))
+        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (path.is_file() and accepts_gzip and content_type.startswith(COMPRESSIBLE)):
+            return super().send_head()      # directories without a slash, 404s, images, fonts
+        body = self.compressed(path)
+        self.send_response(200)
+        self.send_header("Content-Type", content_type + ("; charset=utf-8" if content_type.startswith("text/") else ""))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
+    @classmethod
+    def compressed(cls, path: Path) -> bytes:
+        key = (str(path), path.stat().st_mtime)
+        if key not in cls.cache:
+            cls.cache[key] = gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)
+        return cls.cache[key]
+
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """Serve site/ on 127.0.0.1 (a free port) for the length of the block; yields the base URL."""
+    handler = functools.partial(CompressingHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# --------------------------------------------------------------------------- #
+# Lighthouse
+# --------------------------------------------------------------------------- #
+
+def install_lighthouse() -> None:
+    """npm-install Lighthouse into tools/.lighthouse/ unless it is there already."""
+    if LIGHTHOUSE.exists():
+        return
+    if not shutil.which("npm"):
+        raise SystemExit("audit: npm is needed to install Lighthouse (apt-get install npm)")
+    print(f"Installing {LIGHTHOUSE_PACKAGE} into {LIGHTHOUSE_DIR.relative_to(ROOT)}/ …", file=sys.stderr)
+    LIGHTHOUSE_DIR.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["npm", "install", "--prefix", str(LIGHTHOUSE_DIR), "--no-audit", "--no-fund",
+                    "--loglevel=error", LIGHTHOUSE_PACKAGE], check=True)
+
+
+def lighthouse(url: str, report: Path) -> dict:
+    """Run Lighthouse once (default settings: mobile, simulated slow 4G) and return its JSON report."""
+    report.parent.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run(
+        [str(LIGHTHOUSE), url, "--output=json", f"--output-path={report}", "--quiet",
+         f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"],
+        env=dict(os.environ, CHROME_PATH=CHROMIUM), capture_output=True, text=True, timeout=300,
+    )
+    if result.returncode != 0 or not report.exists():
+        raise RuntimeError(f"Lighthouse failed on {url}:\n{result.stderr[-2000:]}")
+    data = json.loads(report.read_text(encoding="utf-8"))
+    if data.get("runtimeError"):
+        raise RuntimeError(f"Lighthouse could not load {url}: {data['runtimeError'].get('message')}")
+    return data
+
+
+@dataclass
+class Result:
+    """One page's scores (0-100), bytes transferred, and the audits that cost points."""
+
+    page: Page
+    scores: dict[str, int]
+    transferred: int
+    failing: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def within_budget(self) -> bool | None:
+        return None if self.page.budget is None else self.transferred <= self.page.budget
+
+
+def failing_audits(report: dict, category: str, limit: int = 5) -> list[str]:
+    """The audits that cost this category the most, worst first, one line each."""
+    audits = report["audits"]
+    costs = []
+    for ref in report["categories"][category]["auditRefs"]:
+        audit = audits[ref["id"]]
+        if audit.get("score") is None or audit["score"] >= 1 or audit.get("scoreDisplayMode") in (
+                "notApplicable", "informative", "manual"):
+            continue
+        weight = ref.get("weight", 0)
+        items = audit.get("details", {}).get("items") or []
+        where = ""
+        if items and isinstance(items[0], dict):
+            node = items[0].get("node") or {}
+            where = node.get("snippet") or items[0].get("url") or ""
+            where = f" — e.g. {where[:90]}" + (f" (+{len(items) - 1} more)" if len(items) > 1 else "")
+        value = f" [{audit['displayValue']}]" if audit.get("displayValue") else ""
+        costs.append((weight * (1 - audit["score"]), f"{audit['id']}: {audit['title']}{value}{where}"))
+    costs.sort(key=lambda c: -c[0])
+    return [line for _, line in costs[:limit]]
+
+
+def audit_page(base: str, page: Page, runs: int) -> Result:
+    """Audit a page `runs` times; keep the run with the median performance score."""
+    reports = []
+    for run in range(runs):
+        name = page.path.strip("/").replace("/", "_") or "home"
+        reports.append(lighthouse(base + page.path, REPORTS / f"{name}{'-' + str(run + 1) if runs > 1 else ''}.json"))
+    performance = [r["categories"]["performance"]["score"] for r in reports]
+    report = reports[performance.index(statistics.median_low(performance))]
+    scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
+    transferred = int(report["audits"]["total-byte-weight"]["numericValue"])
+    failing = {c: failing_audits(report, c) for c in CATEGORIES if scores[c] < 100}
+    return Result(page, scores, transferred, failing)
+
+
+# --------------------------------------------------------------------------- #
+# Report
+# --------------------------------------------------------------------------- #
+
+def table(results: list[Result]) -> str:
+    """The results as a plain-text table."""
+    header = ["Page", *CATEGORIES.values(), "Transferred", "Budget"]
+    rows = [header]
+    for r in results:
+        budget = "" if r.page.budget is None else (
+            f"{'OK' if r.within_budget else 'OVER'} (≤ {r.page.budget // 1024} KB)")
+        rows.append([f"{r.page.name} {r.page.path}", *(str(r.scores[c]) for c in CATEGORIES),
+                     f"{r.transferred / 1024:.1f} KB", budget])
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    lines = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) if i < len(header) - 1 else cell
+                       for i, (cell, w) in enumerate(zip(row, widths))) for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def details(results: list[Result]) -> str:
+    """For each score below 100, the audits that cost the most."""
+    out = []
+    for r in results:
+        for category, lines in r.failing.items():
+            out.append(f"\n{r.page.path} — {category} {r.scores[category]}:")
+            out.extend(f"  - {line}" for line in lines or ["(no single audit: the score is a weighted metric mix)"])
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site/)")
+    parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs a page; the median is kept (default 1)")
+    args = parser.parse_args(argv)
+
+    if not (args.site / "index.html").exists():
+        print(f"audit: {args.site} has no index.html — run `make site` first", file=sys.stderr)
+        return 2
+    if not Path(CHROMIUM).exists():
+        print(f"audit: chromium not found at {CHROMIUM} (apt-get install chromium)", file=sys.stderr)
+        return 2
+    install_lighthouse()
+
+    results = []
+    with serve(args.site) as base:
+        for page in PAGES:
+            print(f"Auditing {page.path} …", file=sys.stderr)
+            try:
+                results.append(audit_page(base, page, args.runs))
+            except (RuntimeError, subprocess.TimeoutExpired) as error:
+                print(f"audit: {error}", file=sys.stderr)
+                return 2
+
+    print(table(results))
+    print(details(results))
+    print(f"\nFull reports: {REPORTS.relative_to(ROOT)}/ (open in https://googlechrome.github.io/lighthouse/viewer/)")
+    over = [r for r in results if r.within_budget is False]
+    for r in over:
+        print(f"\n{r.page.path} weighs {r.transferred / 1024:.1f} KB, over its {r.page.budget // 1024} KB budget.",
+              file=sys.stderr)
+    return 1 if over else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
