@@ -64,6 +64,14 @@ lock: $(BIN)/.site-deps
 	cd requirements && ../$(BIN)/pip-compile -q --generate-hashes --no-emit-find-links --no-emit-index-url --strip-extras --allow-unsafe -o site.lock site.in
 	cd requirements && ../$(BIN)/pip-compile -q --generate-hashes --no-emit-find-links --no-emit-index-url --strip-extras --allow-unsafe -o test.lock test.in
 
+## leaflet: the Pledge as an A4 PDF leaflet (out/pledge-leaflet.pdf)
+leaflet: site $(BIN)/.test-deps chromium
+	$(BIN)/python tools/pdf.py leaflet --site $(SITE_DIR)
+
+## handbook-pdf: the whole handbook as one A4 PDF (out/handbook.pdf)
+handbook-pdf: site $(BIN)/.test-deps chromium
+	$(BIN)/python tools/pdf.py handbook --site $(SITE_DIR)
+
 ## bench: build-time benchmark (prints ratios; see README)
 bench: $(BIN)/.site-deps
 	$(BIN)/python tools/bench.py

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import html
 import logging
+import os
+from datetime import datetime, time, timezone
 
 from mkdocs.exceptions import PluginError
 
-from .components import NATION_NAMES, Components, StrategyComponents
+from .components import NATION_NAMES, Components, StrategyComponents, accessibility_part
 from .council import check, council_path, errors, today
 from .escape import SafeView, long_date
+from .fields import field_reference
+from .schema import CouncilFile
 from .sources import citations
 
 log = logging.getLogger("mkdocs.plugins.council")
@@ -32,6 +36,11 @@ def define_env(env) -> None:
         )
     for problem in problems:
         log.info(str(problem))
+
+    # Reproducible builds: the build date (sitemap, sitemap.xml.gz) comes from the data, not the clock.
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        updated = datetime.combine(data_date(council), time(), tzinfo=timezone.utc)
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(updated.timestamp()))
 
     components = Components(council, page_url=lambda: getattr(env.page, "url", "") or "")
 
@@ -62,4 +71,18 @@ def define_env(env) -> None:
     for name in ("strategy_text", "population", "strengths", "must_improve", "objectives",
                  "action_plan", "scorecard", "self_evaluation", "board_work"):
         env.macro(getattr(strategy, name), name)
+    env.macro(lambda part: accessibility_part(council, part), "accessibility_statement")
+    env.macro(field_reference, "field_reference")
     env.filter(long_date, "long_date")
+
+
+def data_date(council: CouncilFile):
+    """The latest date on which the data says something was agreed, checked or published."""
+    dates = [council.pledge.agreed_on, *(p.last_checked for p in council.pledge.promises)]
+    dates += [p.young_people_said.checked_on for p in council.pledge.promises if p.young_people_said]
+    dates += [i.as_of for i in council.performance.indicators]
+    dates += [y.raised_on for y in council.board_work.you_said_we_did]
+    for optional in (council.entitlements.local_offer_published, council.self_evaluation.completed_on):
+        if optional:
+            dates.append(optional)
+    return max(dates)

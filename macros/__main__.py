@@ -30,6 +30,9 @@ def main(argv: list[str] | None = None) -> int:
     check_cmd = commands.add_parser("check", help="check a council file (default: council.yml)")
     check_cmd.add_argument("file", nargs="?", help="the council file (default: $COUNCIL_FILE or council.yml)")
     check_cmd.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check_cmd.add_argument("--fail-on-overdue", action="store_true",
+                           help="treat overdue reviews and actions as errors")
+    commands.add_parser("links", help="list every external link, for a person to check (nothing is fetched)")
     schema_cmd = commands.add_parser("schema", help="print the JSON Schema (or --write it)")
     schema_cmd.add_argument("--write", action="store_true", help=f"write {SCHEMA_FILE.name}")
     commands.add_parser("fields", help="print the field reference for editors (Markdown)")
@@ -47,21 +50,41 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(field_reference())
         return 0
 
+    if args.command == "links":
+        return list_links()
     path = council_path(args.file)
     if args.file is not None and Path(args.file).is_dir():
         parser.error(f"{args.file} is a folder — give the council file, such as council.yml")
-    council, problems = check(path, strict=args.strict)
+    council, problems = check(path, strict=args.strict, fail_on_overdue=args.fail_on_overdue)
     annotate = os.environ.get("GITHUB_ACTIONS") == "true"
     for problem in problems:
         print(problem, file=sys.stderr if problem.severity == "error" else sys.stdout)
         if annotate:
             print(problem.annotation())
     bad = errors(problems)
-    warnings = sum(1 for p in problems if p.severity == "warning")
+    warnings = sum(1 for p in problems if p.severity in ("warning", "overdue"))
     if bad:
         print(f"{len(bad)} error(s), {warnings} warning(s): {path} was not accepted.", file=sys.stderr)
         return 1
     print(f"{path}: valid ({warnings} warning(s)).")
+    return 0
+
+
+def list_links() -> int:
+    from .council import DOCS, label_for
+    from .lint import external_links
+    from .loader import DataError, load_council
+
+    path = council_path(None)
+    try:
+        _, located = load_council(path, label_for(path))
+    except DataError as err:
+        print(err, file=sys.stderr)
+        return 1
+    links = external_links(located, label_for(path), DOCS, label_for)
+    for where, url in links:
+        print(f"{where}: {url}")
+    print(f"{len(links)} external link(s) to check by hand; nothing was fetched.")
     return 0
 
 

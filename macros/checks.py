@@ -30,6 +30,11 @@ def pledge_problems(council: CouncilFile, where: Where, label: str, today: date)
         name = ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in path).replace(".[", "[")
         problems.append(Problem(label, line, column, name, message, "warning"))
 
+    def overdue(path: tuple, message: str) -> None:
+        warn(path, message)
+        last = problems.pop()
+        problems.append(Problem(last.file, last.line, last.column, last.field, last.message, "overdue"))
+
     pledge = council.pledge
     for index, promise in enumerate(pledge.promises):
         at = ("pledge", "promises", index)
@@ -44,14 +49,14 @@ def pledge_problems(council: CouncilFile, where: Where, label: str, today: date)
                 warn(at + ("promise",), f"'{vague[0]}' is vague and there is no measure — "
                      "say exactly what you will do, and add 'measure:'")
         if promise.review_by < today:
-            warn(at + ("review_by",), f"the review date {promise.review_by.isoformat()} has passed — "
-                 "check the promise with young people and set a new review_by date")
+            overdue(at + ("review_by",), f"the review date {promise.review_by.isoformat()} has passed — "
+                    "check the promise with young people and set a new review_by date")
     if pledge.next_review < today:
-        warn(("pledge", "next_review"), f"the Pledge was due for review on {pledge.next_review.isoformat()} — "
-             "review it with the Children in Care Council and set a new next_review date")
+        overdue(("pledge", "next_review"), f"the Pledge was due for review on {pledge.next_review.isoformat()} — "
+                "review it with the Children in Care Council and set a new next_review date")
     if council.board.review_date < today:
-        warn(("board", "review_date"), f"the board's terms of reference were due for review on "
-             f"{council.board.review_date.isoformat()} — review them and set a new review_date")
+        overdue(("board", "review_date"), f"the board's terms of reference were due for review on "
+                f"{council.board.review_date.isoformat()} — review them and set a new review_date")
     return problems
 
 
@@ -94,7 +99,7 @@ def strategy_problems(council: CouncilFile, where: Where, label: str, today: dat
                    "a self_evaluation question or a promise")
         if action.due < today and action.status.value != "done":
             report(at + ("due",), f"the action was due on {action.due.isoformat()} and is not done — "
-                   "update its status, or agree a new date with the board")
+                   "update its status, or agree a new date with the board", "overdue")
 
     for index, question in enumerate(council.self_evaluation.questions):
         at = ("self_evaluation", "questions", index)
@@ -122,6 +127,12 @@ def strategy_problems(council: CouncilFile, where: Where, label: str, today: dat
 
 def content_problems(council: CouncilFile, where: Where, label: str, today: date) -> list[Problem]:
     """Every content problem: errors (broken references), warnings and notices."""
-    return (reference_problems(council, where, label)
-            + pledge_problems(council, where, label, today)
-            + strategy_problems(council, where, label, today))
+    problems = (reference_problems(council, where, label)
+                + pledge_problems(council, where, label, today)
+                + strategy_problems(council, where, label, today))
+    if council.accessibility is None:
+        line, column = where(("accessibility",))
+        problems.append(Problem(label, line, column, "accessibility",
+                                "there is no accessibility statement, which the law requires — add 'accessibility:'",
+                                "warning"))
+    return problems

@@ -342,5 +342,36 @@ class StrategyComponents:
                           council_name=self.council.council.name)
 
 
+ENFORCEMENT = {
+    "northern-ireland": (
+        "The Equality Commission for Northern Ireland",
+        "contact the Equality Commission for Northern Ireland (ECNI).",
+    ),
+}
+ENFORCEMENT_DEFAULT = (
+    "The Equality and Human Rights Commission (EHRC)",
+    "contact the Equality Advisory and Support Service (EASS).",
+)
+COMPLIANCE_WORDS = {
+    "fully-compliant": "fully compliant",
+    "partially-compliant": "partially compliant",
+    "not-compliant": "not compliant",
+}
+
+
+def accessibility_part(council: CouncilFile, part: str) -> Markup:
+    """One part of the accessibility statement, in the model form."""
+    module = environment().get_template("accessibility.html").make_module({
+        "a": council.accessibility, "council": council.council, "site_url": council.council.site_url,
+        "status_words": COMPLIANCE_WORDS,
+        "enforcer": ENFORCEMENT.get(council.council.nation.value, ENFORCEMENT_DEFAULT)[0],
+        "advice": ENFORCEMENT.get(council.council.nation.value, ENFORCEMENT_DEFAULT)[1],
+    })
+    if council.accessibility is None and part not in ("using", "enforcement"):
+        part = "missing"
+    html = str(getattr(module, part)())
+    return Markup("\n".join(line for line in html.splitlines() if line.strip()))
+
+
 def templates_dir() -> Path:
     return Path(__file__).parent / "templates"

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Optional
 
 from .checks import content_problems
+from .lint import banned_word_problems, page_review_problems
 from .loader import DataError, Problem, load_council
 from .schema import CouncilFile
 
@@ -34,10 +35,16 @@ def today() -> date:
     return date.fromisoformat(fixed) if fixed else date.today()
 
 
-def check(path: Path, strict: bool = False) -> tuple[Optional[CouncilFile], list[Problem]]:
-    """Load and check a council file. Returns the council (if it loaded) and every problem.
+DOCS = PROJECT / "docs"
 
-    With strict, warnings count as errors (notices of sections not yet written never do).
+
+def check(path: Path, strict: bool = False, fail_on_overdue: bool = False,
+          docs: Optional[Path] = DOCS) -> tuple[Optional[CouncilFile], list[Problem]]:
+    """Load and check a council file (and the pages in `docs`). Returns the council and every problem.
+
+    Severities: error; warning (an error with `strict`); overdue (a review or
+    action date has passed: an error with `fail_on_overdue`); notice (a part
+    not written yet: never an error).
     """
     label = label_for(path)
     try:
@@ -45,9 +52,14 @@ def check(path: Path, strict: bool = False) -> tuple[Optional[CouncilFile], list
     except DataError as err:
         return None, err.problems
     problems = content_problems(council, located.where, label, today())
-    if strict:
-        problems = [Problem(p.file, p.line, p.column, p.field, p.message,
-                            "error" if p.severity == "warning" else p.severity) for p in problems]
+    if docs is not None and docs.is_dir():
+        problems += page_review_problems(docs, today(), label_for)
+        problems += banned_word_problems(council, located, label, docs, label_for)
+    escalate = {"warning"} if strict else set()
+    if fail_on_overdue:
+        escalate.add("overdue")
+    problems = [Problem(p.file, p.line, p.column, p.field, p.message,
+                        "error" if p.severity in escalate else p.severity) for p in problems]
     return council, problems
 
 

@@ -571,6 +571,62 @@ class SelfEvaluation(Model):
     questions: list[EvaluationQuestion] = Field(default_factory=list, description="The questions and answers.")
 
 
+# --- accessibility statement -------------------------------------------------------
+
+
+class Compliance(str, Enum):
+    fully = "fully-compliant"
+    partially = "partially-compliant"
+    not_compliant = "not-compliant"
+
+
+class KnownIssue(Model):
+    issue: Text = Field(description="What does not work, in plain words.")
+    criterion: Optional[ShortText] = Field(None, description="The WCAG 2.2 success criterion it fails.", examples=["1.4.3 Contrast (Minimum)"])
+    fix_by: Optional[date] = Field(None, description="When it will be fixed (YYYY-MM-DD).")
+
+
+class Accessibility(Model):
+    """The accessibility statement (Public Sector Bodies Accessibility Regulations 2018, model form)."""
+
+    email: Email = Field(description="Where to report a problem or ask for another format.")
+    phone: Optional[Phone] = Field(None, description="A phone number for the same.")
+    reply_within_days: Annotated[int, Strict(), Field(ge=1, le=60)] = Field(
+        10, description="How many working days you take to reply."
+    )
+    status: Compliance = Field(description="fully-compliant, partially-compliant or not-compliant with WCAG 2.2 AA.")
+    known_issues: list[KnownIssue] = Field(default_factory=list, description="Content that is not accessible, and why.")
+    prepared_on: date = Field(description="When the statement was first prepared.")
+    reviewed_on: date = Field(description="When it was last reviewed.")
+    tested_on: date = Field(description="When the site was last tested.")
+    tested_by: ShortText = Field(description="Who tested it.", examples=["The council's web team"])
+    how_tested: Text = Field(description="How it was tested.")
+
+    @model_validator(mode="after")
+    def _issues_match_status(self) -> "Accessibility":
+        if self.status != Compliance.fully and not self.known_issues:
+            raise PydanticCustomError(
+                "no_known_issues",
+                "a site that is not fully compliant must list its known issues — add 'known_issues:'",
+            )
+        return self
+
+
+class BannedWord(Model):
+    word: ShortText = Field(description="A word or phrase the site must not use.", examples=["placement"])
+    instead: ShortText = Field(description="What to say instead.", examples=["home"])
+    young_people_only: bool = Field(
+        False, description="true if it is banned only on the young people's pages and their data."
+    )
+
+
+class Editorial(Model):
+    banned_words: list[BannedWord] = Field(
+        default_factory=list,
+        description="Words the site must not use, on top of the built-in list (LAC).",
+    )
+
+
 # --- the whole file -----------------------------------------------------------
 
 
@@ -597,6 +653,10 @@ class CouncilFile(Model):
     strategy: Strategy = Field(default_factory=Strategy, description="The corporate parenting strategy and action plan.")
     performance: Performance = Field(default_factory=Performance, description="The performance scorecard.")
     self_evaluation: SelfEvaluation = Field(default_factory=SelfEvaluation, description="The self-evaluation.")
+    editorial: Editorial = Field(default_factory=Editorial, description="House style checks for the whole site.")
+    accessibility: Optional[Accessibility] = Field(
+        None, description="The accessibility statement, linked from every page's footer."
+    )
 
     @model_validator(mode="after")
     def _unique_roles(self) -> "CouncilFile":

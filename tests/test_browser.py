@@ -75,3 +75,109 @@ def test_search_dialog_has_a_name(browser, example_url):
     page.goto(example_url)
     assert page.locator(".md-search[role=dialog]").get_attribute("aria-label")
     page.close()
+
+
+EXIT_URL = "https://www.bbc.co.uk/weather"
+
+
+def _exit_context(browser, **options):
+    """A context where the neutral site answers locally, so leaving can be observed."""
+    context = browser.new_context(viewport=VIEWPORTS["phone"], **options)
+    context.route("https://www.bbc.co.uk/**", lambda route: route.fulfill(
+        status=200, content_type="text/html", body="<title>Weather</title><h1>Weather</h1>"))
+    return context
+
+
+def test_exit_this_page_three_shift_presses(browser, example_url):
+    context = _exit_context(browser)
+    page = context.new_page()
+    page.goto(example_url + "young-people/who-can-help/")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    assert page.locator(".cp-exit__dot--on").count() == 2
+    assert "1 more time" in page.locator("[data-cp-exit-container] [role=status]").inner_text()
+    page.keyboard.press("Shift")
+    page.wait_for_url(EXIT_URL + "**")
+    assert page.title() == "Weather"
+    context.close()
+
+
+def test_exit_this_page_presses_must_be_close_together(browser, example_url):
+    context = _exit_context(browser)
+    page = context.new_page()
+    page.goto(example_url + "young-people/pledge/")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.keyboard.press("a")  # another key resets the count
+    page.keyboard.press("Shift")
+    page.wait_for_timeout(300)
+    assert page.url.startswith(example_url)
+    context.close()
+
+
+def test_exit_this_page_first_tab_stop_and_button(browser, example_url):
+    context = _exit_context(browser)
+    page = context.new_page()
+    page.goto(example_url + "young-people/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Exit this page"
+    page.keyboard.press("Enter")
+    page.wait_for_url(EXIT_URL + "**")
+    page.goto(example_url + "young-people/speak-up/")
+    page.get_by_role("button", name="Emergency Exit this page").click()
+    page.wait_for_url(EXIT_URL + "**")
+    context.close()
+
+
+def test_exit_this_page_shows_an_overlay_while_leaving(browser, example_url):
+    context = _exit_context(browser)
+    context.route("https://www.bbc.co.uk/**", lambda route: None)  # never answers: we stay "leaving"
+    page = context.new_page()
+    page.goto(example_url + "young-people/")
+    page.evaluate("document.querySelector('.cp-exit__button').click()")
+    assert page.locator("[data-cp-exit-overlay]").is_visible()
+    context.close()
+
+
+def test_young_people_pages_work_without_javascript(browser, example_url):
+    context = _exit_context(browser, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(example_url + "young-people/entitlements/")
+    assert page.locator(".cp-help").is_visible()
+    assert page.locator("a[href='tel:08001111']").count() == 1
+    page.locator(".cp-exit__button").click()
+    page.wait_for_url(EXIT_URL + "**")
+    context.close()
+
+
+def test_exit_this_page_only_on_young_peoples_pages(browser, example_url):
+    page = browser.new_page()
+    page.goto(example_url + "handbook/")
+    assert page.locator("[data-cp-exit]").count() == 0
+    page.close()
+
+
+def test_checklist_ticks_are_named_and_remembered(browser, example_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(example_url + "handbook/levels-of-responsibility/")
+    box = page.locator(".task-list-item input[type=checkbox]").first
+    assert box.get_attribute("aria-label")
+    box.check()
+    page.reload()
+    assert page.locator(".task-list-item input[type=checkbox]").first.is_checked()
+    context.close()
+
+
+def test_action_plan_filters_and_sorts(browser, example_url):
+    page = browser.new_page()
+    page.goto(example_url + "strategy/action-plan/")
+    page.select_option("select[name=priority]", "high")
+    assert "Showing 3 of 6 actions." in page.locator(".cp-plan-controls [role=status]").inner_text()
+    page.select_option("select[name=priority]", "")
+    table = page.locator("[data-cp-action-plan] table").last
+    table.get_by_role("button", name="By").click()
+    dates = table.locator("tbody tr").evaluate_all("rows => rows.map(r => r.dataset.due)")
+    assert dates == sorted(dates)
+    page.close()

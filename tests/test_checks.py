@@ -68,19 +68,19 @@ def test_vague_words_with_a_measure_are_allowed(example_data):
 
 def test_passed_review_dates_are_reported(example_data):
     later = date(2027, 7, 1)
-    fields = [f for f, _ in messages(example_data, today=later)]
+    fields = [f for f, _ in messages(example_data, "overdue", today=later)]
     assert "pledge.promises[0].review_by" in fields
     assert "pledge.next_review" in fields
     assert "board.review_date" in fields
 
 
 def test_overdue_actions_are_reported(example_data):
-    fields = [f for f, m in messages(example_data, today=date(2027, 2, 1)) if "not done" in m]
+    fields = [f for f, m in messages(example_data, "overdue", today=date(2027, 2, 1)) if "not done" in m]
     assert fields == ["strategy.actions[4].due"]  # complaints-analysis, due 31 January 2027
 
 
 def test_done_actions_are_never_overdue(example_data):
-    fields = [f for f, m in messages(example_data, today=date(2030, 1, 1)) if "not done" in m]
+    fields = [f for f, m in messages(example_data, "overdue", today=date(2030, 1, 1)) if "not done" in m]
     assert "strategy.actions[5].due" not in fields  # the celebration event is done
 
 
@@ -137,4 +137,46 @@ def test_unwritten_strategy_sections_are_notices_not_warnings():
     data = read_yaml(ROOT / "tests" / "fixtures" / "afoncwm.yml").data
     notices = [f for f, _ in messages(data, "notice")]
     assert "strategy" in notices and "performance" in notices
-    assert messages(data, "warning") == []
+    assert messages(data, "warning") == [("accessibility", messages(data, "warning")[0][1])]
+    assert "the law requires" in messages(data, "warning")[0][1]
+
+
+def test_strict_and_overdue_flags_decide_what_fails(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    def run(*args, today="2026-11-23"):
+        return subprocess.run([sys.executable, "-m", "macros", "check", *args], cwd=ROOT,
+                              capture_output=True, text=True, env=dict(os.environ, COUNCIL_TODAY=today))
+
+    text = (ROOT / "council.yml").read_text(encoding="utf-8")
+    warned = tmp_path / "warned.yml"
+    warned.write_text(text.replace("      measure: Every young person who moves home gets a suitcase. We count them each month.\n", ""),
+                      encoding="utf-8")
+    assert run(str(warned)).returncode == 0
+    strict = run(str(warned), "--strict")
+    assert strict.returncode == 1 and "pledge.promises[2]: the promise does not say how it is measured" in strict.stderr
+    assert run("council.yml", today="2028-01-01").returncode == 0
+    overdue = run("council.yml", "--fail-on-overdue", today="2028-01-01")
+    assert overdue.returncode == 1
+    assert "docs/handbook/faq.md:" in overdue.stderr and "pledge.next_review" in overdue.stderr
+
+
+def test_banned_words_in_pages_and_data(tmp_path, example_data):
+    from macros.lint import banned_word_problems
+    from macros.loader import Located
+
+    docs = tmp_path / "docs"
+    (docs / "young-people").mkdir(parents=True)
+    (docs / "handbook").mkdir()
+    (docs / "young-people" / "a.md").write_text("Your placement is safe.\n", encoding="utf-8")
+    (docs / "handbook" / "b.md").write_text("A placement panel.\nNever say LAC.\nBLACK is fine.\n", encoding="utf-8")
+    data = copy.deepcopy(example_data)
+    data["pledge"]["promises"][0]["promise"] = "We will visit your placement."
+    council = CouncilFile.model_validate(data)
+    located = Located(data, {}, {})
+    found = banned_word_problems(council, located, "council.yml", docs, lambda p: p.name)
+    places = sorted((p.file, p.line, p.column, p.field) for p in found)
+    assert places == [("a.md", 1, 6, "text"), ("b.md", 2, 11, "text"),
+                      ("council.yml", 1, 1, "pledge.promises[0].promise")]

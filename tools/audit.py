@@ -179,7 +179,12 @@ class Result:
 
 
 def failing_audits(report: dict, category: str, limit: int = 5) -> list[str]:
-    """The audits that cost this category the most, worst first, one line each."""
+    """The audits that cost this category the most, worst first, one line each.
+
+    Weighted audits (the metrics, for performance) cost points; unweighted
+    ones (Lighthouse's "insights") explain why: they are marked as such and
+    come after, largest estimated time saving first.
+    """
     audits = report["audits"]
     costs = []
     for ref in report["categories"][category]["auditRefs"]:
@@ -188,16 +193,20 @@ def failing_audits(report: dict, category: str, limit: int = 5) -> list[str]:
                 "notApplicable", "informative", "manual"):
             continue
         weight = ref.get("weight", 0)
-        items = audit.get("details", {}).get("items") or []
-        where = ""
-        if items and isinstance(items[0], dict):
-            node = items[0].get("node") or {}
-            where = node.get("snippet") or items[0].get("url") or ""
-            where = f" — e.g. {where[:90]}" + (f" (+{len(items) - 1} more)" if len(items) > 1 else "")
-        value = f" [{audit['displayValue']}]" if audit.get("displayValue") else ""
-        costs.append((weight * (1 - audit["score"]), f"{audit['id']}: {audit['title']}{value}{where}"))
-    costs.sort(key=lambda c: -c[0])
-    return [line for _, line in costs[:limit]]
+        line = f"{audit['id']}: {audit['title']}"
+        if audit.get("displayValue"):
+            line += f" [{audit['displayValue']}]"
+        if not weight:
+            line += " (no weight)"
+        items = [i for i in audit.get("details", {}).get("items") or [] if isinstance(i, dict)]
+        where = [(i.get("node") or {}).get("snippet") or i.get("url") for i in items]
+        where = [w for w in where if w]
+        if where:
+            line += f" — e.g. {where[0][:90]}" + (f" (+{len(where) - 1} more)" if len(where) > 1 else "")
+        savings = sum(v for k, v in (audit.get("metricSavings") or {}).items() if k != "CLS" and v)
+        costs.append((weight * (1 - audit["score"]), savings, line))
+    costs.sort(key=lambda c: (-c[0], -c[1]))
+    return [line for *_, line in costs[:limit]]
 
 
 def audit_page(base: str, page: Page, runs: int) -> Result:

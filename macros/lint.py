@@ -1,0 +1,138 @@
+"""Content lint for the whole site: page reviews, banned words, external links.
+
+- Every page's front matter says when it was last reviewed (`last_reviewed_on`)
+  and how often it must be (`review_in: 6 months`), as GOV.UK's Tech Docs
+  Template does. A page past its review date is reported as overdue.
+- Banned words: "LAC" everywhere (the built-in list), plus the council's own
+  list in council.yml (`editorial.banned_words`), some only for young people.
+- External links are listed for a person to check: nothing is fetched.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Callable, Iterator, Optional
+
+import yaml
+
+from .loader import Located, Problem
+from .schema import BannedWord, CouncilFile
+
+BUILT_IN = (BannedWord(word="LAC", instead="children in care"),
+            BannedWord(word="LACs", instead="children in care"))
+YOUNG_PEOPLE_DATA = ("pledge", "entitlements", "young_people", "contacts")
+_REVIEW_IN = re.compile(r"^\s*(\d+)\s+(month|months|year|years)\s*$")
+_URL = re.compile(r"https://[^\s)\"'<>\]]+")
+
+
+def add_months(start: date, months: int) -> date:
+    year, month = divmod(start.month - 1 + months, 12)
+    day = min(start.day, [31, 29 if (start.year + year) % 4 == 0 else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month])
+    return date(start.year + year, month + 1, day)
+
+
+def review_due(last_reviewed_on: date, review_in: str) -> Optional[date]:
+    match = _REVIEW_IN.match(str(review_in))
+    if not match:
+        return None
+    count = int(match.group(1)) * (12 if match.group(2).startswith("year") else 1)
+    return add_months(last_reviewed_on, count)
+
+
+def pages(docs: Path) -> Iterator[Path]:
+    for path in sorted(docs.rglob("*.md")):
+        if "includes" not in path.relative_to(docs).parts:
+            yield path
+
+
+def _front_matter(text: str) -> tuple[dict, list[str]]:
+    if not text.startswith("---\n"):
+        return {}, []
+    block = text.split("---", 2)[1]
+    try:
+        meta = yaml.safe_load(block) or {}
+    except yaml.YAMLError:
+        return {}, block.splitlines()
+    return (meta if isinstance(meta, dict) else {}), block.splitlines()
+
+
+def page_review_problems(docs: Path, today: date, label: Callable[[Path], str]) -> list[Problem]:
+    problems = []
+    for path in pages(docs):
+        meta, lines = _front_matter(path.read_text(encoding="utf-8"))
+        line = next((n for n, l in enumerate(lines, start=1) if l.startswith("last_reviewed_on:")), 1)
+        reviewed, every = meta.get("last_reviewed_on"), meta.get("review_in")
+        if reviewed is None:
+            continue
+        if not isinstance(reviewed, date) or (every is not None and review_due(reviewed, every) is None):
+            problems.append(Problem(label(path), line, 1, "last_reviewed_on",
+                                    "write last_reviewed_on as YYYY-MM-DD and review_in as '6 months' or '1 year'"))
+            continue
+        due = review_due(reviewed, every) if every else None
+        if due and due < today:
+            problems.append(Problem(label(path), line, 1, "last_reviewed_on",
+                                    f"this page was due for review on {due.isoformat()} — review it, "
+                                    "then set last_reviewed_on to the date you did", "overdue"))
+    return problems
+
+
+def _word_pattern(word: str) -> re.Pattern:
+    flags = 0 if word.isupper() else re.IGNORECASE  # "LAC" is an abbreviation; "placement" any case
+    return re.compile(rf"(?<![\w-]){re.escape(word)}s?(?![\w-])", flags)
+
+
+def banned_word_problems(council: CouncilFile, located: Located, label: str, docs: Path,
+                         page_label: Callable[[Path], str]) -> list[Problem]:
+    words = [*BUILT_IN, *council.editorial.banned_words]
+    problems: list[Problem] = []
+    for path in pages(docs):
+        young = path.relative_to(docs).parts[0] == "young-people"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            for banned in words:
+                if banned.young_people_only and not young:
+                    continue
+                hit = _word_pattern(banned.word).search(line)
+                if hit:
+                    problems.append(Problem(page_label(path), number, hit.start() + 1, "text",
+                                            f"'{hit.group()}' is on the banned list — say '{banned.instead}'"))
+    for path, value in _text_leaves(located.data):
+        if path[:1] == ("editorial",):
+            continue
+        young = path[:1] and path[0] in YOUNG_PEOPLE_DATA
+        for banned in words:
+            if banned.young_people_only and not young:
+                continue
+            hit = _word_pattern(banned.word).search(value)
+            if hit:
+                line, column = located.where(path)
+                name = ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in path).replace(".[", "[")
+                problems.append(Problem(label, line, column, name,
+                                        f"'{hit.group()}' is on the banned list — say '{banned.instead}'"))
+    return problems
+
+
+def _text_leaves(node, path=()):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _text_leaves(value, path + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _text_leaves(value, path + (index,))
+    elif isinstance(node, str):
+        yield path, node
+
+
+def external_links(located: Located, label: str, docs: Path, page_label: Callable[[Path], str]) -> list[tuple[str, str]]:
+    """(where, url) for every https link in the pages and the data, for a person to check."""
+    found: list[tuple[str, str]] = []
+    for path in pages(docs):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            for url in _URL.findall(line):
+                found.append((f"{page_label(path)}:{number}", url.rstrip(".,;")))
+    for path, value in _text_leaves(located.data):
+        for url in _URL.findall(value):
+            line, _ = located.where(path)
+            found.append((f"{label}:{line}", url.rstrip(".,;")))
+    return found
