@@ -10,7 +10,7 @@ export COUNCIL_FILE
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test check serve schema fields lock bench leaflet handbook-pdf chromium clean
+.PHONY: site test check serve schema fields lock bench leaflet handbook-pdf chromium audit zensical-check clean
 
 $(BIN)/.site-deps: requirements/site.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -71,6 +71,14 @@ leaflet: site $(BIN)/.test-deps chromium
 ## handbook-pdf: the whole handbook as one A4 PDF (out/handbook.pdf)
 handbook-pdf: site $(BIN)/.test-deps chromium
 	$(BIN)/python tools/pdf.py handbook --site $(SITE_DIR)
+
+## audit: Lighthouse scores and page weight of site/ (installs Lighthouse into tools/.lighthouse/)
+audit: site
+	$(BIN)/python tools/audit.py
+
+## zensical-check: build with Zensical too and list the pages whose text differs (never fails)
+zensical-check: $(BIN)/.site-deps
+	$(BIN)/python tools/zensical_check.py
 
 ## bench: build-time benchmark (prints ratios; see README)
 bench: $(BIN)/.site-deps

@@ -119,9 +119,11 @@ def test_exit_this_page_first_tab_stop_and_button(browser, example_url):
     context = _exit_context(browser)
     page = context.new_page()
     page.goto(example_url + "young-people/")
-    page.keyboard.press("Tab")
-    focused = page.evaluate("document.activeElement.textContent.trim()")
-    assert focused == "Exit this page"
+    stops = []
+    for _ in range(2):  # in the skip-link position: right after "Skip to content"
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate("document.activeElement.textContent.trim()"))
+    assert stops == ["Skip to content", "Exit this page"]
     page.keyboard.press("Enter")
     page.wait_for_url(EXIT_URL + "**")
     page.goto(example_url + "young-people/speak-up/")
@@ -132,11 +134,16 @@ def test_exit_this_page_first_tab_stop_and_button(browser, example_url):
 
 def test_exit_this_page_shows_an_overlay_while_leaving(browser, example_url):
     context = _exit_context(browser)
-    context.route("https://www.bbc.co.uk/**", lambda route: None)  # never answers: we stay "leaving"
     page = context.new_page()
     page.goto(example_url + "young-people/")
-    page.evaluate("document.querySelector('.cp-exit__button').click()")
-    assert page.locator("[data-cp-exit-overlay]").is_visible()
+    # Navigation starts after this script returns, so the page can be read while leaving.
+    leaving = page.evaluate("""() => {
+        document.querySelector('.cp-exit__button').click();
+        const overlay = document.querySelector('[data-cp-exit-overlay]');
+        return !overlay.hidden && getComputedStyle(overlay).display !== 'none' && document.title;
+    }""")
+    assert leaving == "Exiting page"
+    page.wait_for_url(EXIT_URL + "**")
     context.close()
 
 
@@ -164,7 +171,15 @@ def test_checklist_ticks_are_named_and_remembered(browser, example_url):
     page.goto(example_url + "handbook/levels-of-responsibility/")
     box = page.locator(".task-list-item input[type=checkbox]").first
     assert box.get_attribute("aria-label")
-    box.check()
+    item = page.locator(".task-list-item").first
+    item.scroll_into_view_if_needed()
+    area = item.bounding_box()
+    page.mouse.click(area["x"] - 14, area["y"] + 10)  # where a person taps: the box drawn left of the text
+    assert box.is_checked()
+    box.focus()
+    page.keyboard.press("Space")  # and by keyboard
+    assert not box.is_checked()
+    page.keyboard.press("Space")
     page.reload()
     assert page.locator(".task-list-item input[type=checkbox]").first.is_checked()
     context.close()
@@ -180,4 +195,17 @@ def test_action_plan_filters_and_sorts(browser, example_url):
     table.get_by_role("button", name="By").click()
     dates = table.locator("tbody tr").evaluate_all("rows => rows.map(r => r.dataset.due)")
     assert dates == sorted(dates)
+    page.close()
+
+
+def test_entitlements_filter_by_everyday_words(browser, example_url):
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(example_url + "young-people/entitlements/")
+    page.get_by_label("Find what you need").fill("driving")
+    visible = page.locator(".cp-entitlement:visible h4").all_inner_texts()
+    assert visible and all("driving" in t.lower() for t in visible)
+    assert "match" in page.locator(".cp-filter [role=status]").inner_text()
+    assert not any("search_index.json" in url for url in requests), "young people's pages stay light"
     page.close()

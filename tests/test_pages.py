@@ -170,3 +170,25 @@ def test_abbreviations_have_tooltips_everywhere(example_site):
     assert re.search(r'<abbr title="Independent Reviewing Officer[^"]*">IRO</abbr>', html)
     young = page_text(example_site, "young-people/who-can-help")
     assert '<abbr title="Independent Reviewing Officer' in young
+
+
+def test_young_peoples_jargon_has_tooltips(example_site):
+    html = page_text(example_site, "young-people/who-can-help")
+    for term in ("IRO", "pathway plan", "personal adviser"):
+        assert re.search(rf'<abbr title="[^"]+">{term}</abbr>', html), term
+
+
+def test_young_people_pages_follow_the_councils_nation(example_site, wales_site):
+    england = visible_text(page_text(example_site, "young-people/who-can-help"))
+    wales = visible_text(page_text(wales_site, "young-people/who-can-help"))
+    assert "until you are 25. If you stopped" in england
+    assert "until you are 21" in wales and "until you are 25. If you stopped" not in wales
+
+
+@pytest.mark.parametrize("words", ["money for uni", "driving lessons", "council tax", "bursary"])
+def test_site_search_finds_entitlements_by_everyday_words(example_site, words):
+    import json
+
+    index = json.loads((example_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    hits = [d["location"] for d in index["docs"] if words in (d["text"] + d["title"]).lower()]
+    assert any(h.startswith("young-people/entitlements/") for h in hits), hits

@@ -127,3 +127,58 @@
     })(tables[t]);
   }
 })();
+
+/*
+ * "What you can get": a quick filter over the entitlements on the page, so a
+ * young person can type "money for uni" or "driving". The site search is left
+ * out of young people's pages to keep them light; without JavaScript the
+ * stage pages still narrow the list.
+ */
+(function () {
+  "use strict";
+  var list = document.querySelector(".cp-entitlements");
+  if (!list) return;
+  var cards = list.querySelectorAll(".cp-entitlement");
+  if (cards.length < 4) return;
+  var wrap = document.createElement("div");
+  wrap.className = "cp-filter";
+  var label = document.createElement("label");
+  label.setAttribute("for", "cp-filter-input");
+  label.textContent = "Find what you need";
+  var hint = document.createElement("p");
+  hint.id = "cp-filter-hint";
+  hint.textContent = "Type a word, like money, uni, rent or driving.";
+  var input = document.createElement("input");
+  input.type = "search";
+  input.id = "cp-filter-input";
+  input.setAttribute("aria-describedby", "cp-filter-hint");
+  input.autocomplete = "off";
+  var status = document.createElement("p");
+  status.setAttribute("role", "status");
+  wrap.appendChild(label);
+  wrap.appendChild(hint);
+  wrap.appendChild(input);
+  wrap.appendChild(status);
+  list.parentNode.insertBefore(wrap, list);
+
+  input.addEventListener("input", function () {
+    var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+    var shown = 0;
+    for (var i = 0; i < cards.length; i++) {
+      var text = cards[i].textContent.toLowerCase();
+      var match = words.every(function (w) { return text.indexOf(w) !== -1; });
+      cards[i].hidden = !match;
+      if (match) shown++;
+    }
+    var headings = list.querySelectorAll("h3");
+    for (var h = 0; h < headings.length; h++) {
+      var next = headings[h].nextElementSibling, any = false;
+      while (next && next.tagName !== "H3") {
+        if (next.classList.contains("cp-entitlement") && !next.hidden) any = true;
+        next = next.nextElementSibling;
+      }
+      headings[h].hidden = !any;
+    }
+    status.textContent = words.length ? shown + (shown === 1 ? " thing matches." : " things match.") : "";
+  });
+})();
