@@ -623,7 +623,7 @@ class BannedWord(Model):
 class Editorial(Model):
     banned_words: list[BannedWord] = Field(
         default_factory=list,
-        description="Words the site must not use, on top of the built-in list (LAC).",
+        description="Words the site must not use, on top of the built-in list (the abbreviation for 'looked after child').",
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -41,6 +42,8 @@ def hostile_council() -> tuple[dict, int]:
     data = copy.deepcopy(read_yaml(EXAMPLE).data)
     changed = 0
     for path in list(_leaves(data)):
+        if path[0] == "editorial":  # the banned-word list is never shown; a payload there bans itself
+            continue
         trial = copy.deepcopy(data)
         _set(trial, path, PAYLOAD)
         try:
@@ -120,9 +123,13 @@ def test_payload_shows_as_text(hostile_site, path):
 
 
 def test_tables_keep_their_shape(hostile_site):
-    scan = Scan()
-    scan.feed(page_text(hostile_site, "strategy/board"))
-    assert scan.rows and set(scan.rows) == {2}
+    html = page_text(hostile_site, "strategy/board")
+    tables = re.findall(r"<table>.*?</table>", html, re.S)
+    assert len(tables) >= 2
+    for table in tables:
+        scan = Scan()
+        scan.feed(table)
+        assert scan.rows and len(set(scan.rows)) == 1, scan.rows  # every row has as many cells
 
 
 def test_markdown_text_neutralises_markdown_and_html():
