@@ -25,7 +25,7 @@ $(BIN)/.test-deps: $(BIN)/.site-deps requirements/test.lock
 site: $(BIN)/.site-deps
 	$(BIN)/python -m macros check --strict $(COUNCIL_FILE)
 	rm -rf .site-build
-	MACROS_ON_ERROR_FAIL=true $(BIN)/mkdocs build --strict --clean -d .site-build
+	COUNCIL_STRICT=1 MACROS_ON_ERROR_FAIL=true $(BIN)/mkdocs build --strict --clean -d .site-build
 	rm -rf $(SITE_DIR).old
 	if [ -d $(SITE_DIR) ]; then mv $(SITE_DIR) $(SITE_DIR).old; fi
 	mv .site-build $(SITE_DIR)

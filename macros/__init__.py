@@ -26,7 +26,8 @@ log = logging.getLogger("mkdocs.plugins.council")
 
 def define_env(env) -> None:
     path = council_path()
-    council, problems = check(path)
+    # COUNCIL_STRICT=1 (make site, CI) makes warnings stop the build, as `check --strict` does.
+    council, problems = check(path, strict=os.environ.get("COUNCIL_STRICT") == "1")
     bad = errors(problems)
     if council is None or bad:
         lines = "\n".join(str(p) for p in bad)

@@ -25,9 +25,9 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """Serve a built site on 127.0.0.1 (a free port) for the length of the block."""
-    handler = functools.partial(_Quiet, directory=str(site))
+def serve(site: Path, handler_class: type = _Quiet) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 (a free port) for the length of the block; yields the base URL."""
+    handler = functools.partial(handler_class, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

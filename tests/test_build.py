@@ -164,3 +164,15 @@ def test_failed_make_site_leaves_previous_site_alone(tmp_path):
     assert result.returncode != 0
     assert (old / "index.html").read_text(encoding="utf-8") == "the good site"
     assert "board.review_date" in result.stderr + result.stdout
+
+
+def test_strict_build_stops_on_warnings(tmp_path):
+    warned = tmp_path / "warned.yml"
+    text = (ROOT / "council.yml").read_text(encoding="utf-8")
+    warned.write_text(text.replace("      measure: Every young person who moves home gets a suitcase. We count them each month.\n", ""),
+                      encoding="utf-8")
+    relaxed = run_build(warned, tmp_path / "relaxed")
+    assert relaxed.returncode == 0
+    strict = run_build(warned, tmp_path / "strict", {"COUNCIL_STRICT": "1"})
+    assert strict.returncode == 1
+    assert "pledge.promises[2]: the promise does not say how it is measured" in strict.stderr

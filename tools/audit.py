@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import gzip
 import http.server
 import io
@@ -31,7 +30,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -120,16 +118,12 @@ class CompressingHandler(http.server.SimpleHTTPRequestHandler):
 
 @contextlib.contextmanager
 def serve(site: Path) -> Iterator[str]:
-    """Serve site/ on 127.0.0.1 (a free port) for the length of the block; yields the base URL."""
-    handler = functools.partial(CompressingHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """Serve site/ gzip-compressed on 127.0.0.1 (a free port); yields the base URL without a slash."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    from browser import serve as serve_quietly  # the tests' server, with this compressing handler
+
+    with serve_quietly(site, CompressingHandler) as base:
+        yield base.rstrip("/")
 
 
 # --------------------------------------------------------------------------- #
