@@ -50,16 +50,7 @@ def define_env(env) -> None:
     env.conf["site_name"] = html.escape(c.name)
     if c.site_url:
         env.conf["site_url"] = c.site_url
-    extra = env.conf["extra"]
-    extra["council"] = {
-        "name": c.name,
-        "short_name": c.short_name,
-        "nation": NATION_NAMES[c.nation.value],
-        "website": c.website,
-        "example_data": c.example_data,
-        "exit_page_url": council.young_people.exit_page_url,
-    }
-    extra["citations"] = citations()
+    env.conf["extra"].update(theme_extras(council))
 
     env.variables["council"] = SafeView(c)
     env.variables["nation"] = c.nation.value
@@ -87,3 +78,19 @@ def data_date(council: CouncilFile):
         if optional:
             dates.append(optional)
     return max(dates)
+
+
+def theme_extras(council: CouncilFile) -> dict:
+    """What the theme's templates read from `config.extra`: plain data, escaped in the templates."""
+    c = council.council
+    return {
+        "council": {
+            "name": c.name,
+            "short_name": c.short_name,
+            "nation": NATION_NAMES[c.nation.value],
+            "website": c.website,
+            "example_data": c.example_data,
+            "exit_page_url": council.young_people.exit_page_url,
+        },
+        "citations": citations(),
+    }

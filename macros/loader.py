@@ -1,7 +1,9 @@
 """Load council.yml safely, validate it, and explain every mistake.
 
 One loader for the build and for `python -m macros check`:
-- YAML 1.2 (ruamel.yaml): `No` stays the text "No", duplicate keys are errors.
+- libyaml (PyYAML's C parser) for speed, with YAML 1.2 core-schema meaning
+  applied here: `No` stays the text "No", `0123` is a number only in full;
+  duplicate keys are errors.
 - Refuses what an editor never needs and an attacker might use: anchors and
   aliases (the "billion laughs"), tags such as `!!python/object`, tabs for
   indentation, files that are not UTF-8, files over MAX_BYTES.
@@ -20,12 +22,13 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
+import re
+
+import yaml
 from pydantic import BaseModel, ValidationError
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
-from ruamel.yaml.scalarbool import ScalarBoolean
+from yaml.error import MarkedYAMLError, YAMLError
+from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .schema import CouncilFile
 
@@ -138,11 +141,10 @@ def read_yaml(path: Path, label: Optional[str] = None) -> Located:
                 "a tab is used for indenting — YAML needs spaces: replace the tab with spaces",
             )
 
-    yaml = YAML(typ="rt", pure=True)
-    yaml.version = (1, 2)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        _refuse_unsafe_events(yaml, text, label)
-        tree = yaml.load(text)
+        _refuse_unsafe_events(text, label, loader)
+        root = yaml.compose(text, Loader=loader)
     except DataError:
         raise
     except MarkedYAMLError as err:
@@ -153,11 +155,11 @@ def read_yaml(path: Path, label: Optional[str] = None) -> Located:
             raise fail(*unclosed, "a quote mark opened here is not closed — "
                        "add the closing quote at the end of the value") from None
         raise fail(line, column, _yaml_message(err)) from None
-    except YAMLError as err:  # pragma: no cover - ruamel raises marked errors for files
+    except YAMLError as err:  # pragma: no cover - libyaml raises marked errors for files
         raise fail(1, 1, f"this is not valid YAML ({err}) — check the indentation") from None
 
-    if not isinstance(tree, CommentedMap):
-        kind = "a list" if isinstance(tree, CommentedSeq) else "a single value"
+    if not isinstance(root, MappingNode):
+        kind = "a list" if isinstance(root, SequenceNode) else "a single value"
         raise fail(
             1, 1,
             f"the file holds {kind}, not named sections — it must start with 'council:' "
@@ -165,11 +167,11 @@ def read_yaml(path: Path, label: Optional[str] = None) -> Located:
         )
     values: dict[Path_, tuple[int, int]] = {(): (1, 1)}
     keys: dict[Path_, tuple[int, int]] = {}
-    return Located(_plain(tree, (), values, keys), values, keys)
+    return Located(_plain(root, (), values, keys, label), values, keys)
 
 
-def _refuse_unsafe_events(yaml: YAML, text: str, label: str) -> None:
-    for event in yaml.parse(text):
+def _refuse_unsafe_events(text: str, label: str, loader: type) -> None:
+    for event in yaml.parse(text, Loader=loader):
         mark = event.start_mark
         where = (mark.line + 1, mark.column + 1)
         if isinstance(event, AliasEvent):
@@ -180,17 +182,10 @@ def _refuse_unsafe_events(yaml: YAML, text: str, label: str) -> None:
                 raise DataError([Problem(label, *where, "(file)",
                     f"anchors (&{event.anchor}) are not allowed — write each value out in full")])
             tag = getattr(event, "tag", None)
-            if tag is not None and not _implicit(event):
+            if tag is not None and tag != "!":
                 raise DataError([Problem(label, *where, "(file)",
                     f"tags such as {tag} are not allowed — remove it; "
                     "put text in quotes if it must stay text")])
-
-
-def _implicit(event: Any) -> bool:
-    implicit = getattr(event, "implicit", True)
-    if isinstance(implicit, tuple):
-        return any(implicit)
-    return bool(implicit) and getattr(event, "tag", None) is None
 
 
 def _unclosed_quote(text: str, before_line: int) -> Optional[tuple[int, int]]:
@@ -224,46 +219,71 @@ def _yaml_message(err: MarkedYAMLError) -> str:
     return f"YAML cannot read this ({problem}) — check the indentation and quotes around this line"
 
 
-def _plain(node: Any, path: Path_, values: dict, keys: dict) -> Any:
-    if isinstance(node, CommentedMap):
-        out = {}
-        for key, value in node.items():
+# YAML 1.2 core schema, for plain (unquoted) scalars only.
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_OCT = re.compile(r"^0o[0-7]+$")
+_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_DATETIME = re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
+                       r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?$")
+
+
+def scalar(node: ScalarNode) -> Any:
+    """A scalar's value under YAML 1.2's core schema (plus dates, as ruamel.yaml and editors expect)."""
+    text = node.value
+    if node.style:  # quoted or block: always text (plain is None, or "" from libyaml)
+        return text
+    if _NULL.match(text):
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _INT.match(text):
+        return int(text, 10)
+    if _OCT.match(text):
+        return int(text[2:], 8)
+    if _HEX.match(text):
+        return int(text[2:], 16)
+    if _FLOAT.match(text) and any(c.isdigit() for c in text):
+        return float(text)
+    if text.lower() in (".inf", "+.inf", "-.inf", ".nan"):
+        return float(text.replace(".", "", 1))
+    if _DATE.match(text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            return text  # "2026-02-30": left as text, so the date field says what is wrong
+    if _DATETIME.match(text):
+        try:
+            return datetime.fromisoformat(text.replace("t", "T").replace("Z", "+00:00"))
+        except ValueError:
+            return text
+    return text
+
+
+def _plain(node: Node, path: Path_, values: dict, keys: dict, label: str) -> Any:
+    values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+    if isinstance(node, MappingNode):
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = scalar(key_node) if isinstance(key_node, ScalarNode) else None
             if not isinstance(key, str):
-                key = str(key)
+                key = str(key) if isinstance(key_node, ScalarNode) else "(a list or section as a key)"
+            where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if key in out:
+                raise DataError([Problem(label, *where, "(file)",
+                    f"the key '{key}' appears twice in the same section — keep one "
+                    "(the second would silently replace the first)")])
             child = path + (key,)
-            try:
-                k_line, k_col = node.lc.key(key)
-                keys[child] = (k_line + 1, k_col + 1)
-                v_line, v_col = node.lc.value(key)
-                values[child] = (v_line + 1, v_col + 1)
-            except (KeyError, TypeError):
-                pass
-            out[key] = _plain(value, child, values, keys)
+            keys[child] = where
+            values[child] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
+            out[key] = _plain(value_node, child, values, keys, label)
         return out
-    if isinstance(node, CommentedSeq):
-        out_list = []
-        for index, value in enumerate(node):
-            child = path + (index,)
-            try:
-                line, col = node.lc.item(index)
-                values[child] = (line + 1, col + 1)
-            except (KeyError, TypeError, IndexError):
-                pass
-            out_list.append(_plain(value, child, values, keys))
-        return out_list
-    if isinstance(node, ScalarBoolean) or isinstance(node, bool):
-        return bool(node)
-    if isinstance(node, str):
-        return str(node)
-    if isinstance(node, int):
-        return int(node)
-    if isinstance(node, float):
-        return float(node)
-    if isinstance(node, datetime):
-        return datetime(node.year, node.month, node.day, node.hour, node.minute, node.second)
-    if isinstance(node, date):
-        return date(node.year, node.month, node.day)
-    return node
+    if isinstance(node, SequenceNode):
+        return [_plain(item, path + (index,), values, keys, label) for index, item in enumerate(node.value)]
+    return scalar(node)
 
 
 # --- validating ---------------------------------------------------------------

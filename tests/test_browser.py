@@ -209,3 +209,14 @@ def test_entitlements_filter_by_everyday_words(browser, example_url):
     assert "match" in page.locator(".cp-filter [role=status]").inner_text()
     assert not any("search_index.json" in url for url in requests), "young people's pages stay light"
     page.close()
+
+
+def test_hidden_answers_print_open(browser, example_url):
+    page = browser.new_page()
+    page.goto(example_url + "handbook/exercises/test-your-knowledge/")
+    assert page.locator("details[open]").count() == 0
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.locator("details:not([open])").count() == 0
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.locator("details[open]").count() == 0
+    page.close()

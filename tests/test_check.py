@@ -143,3 +143,15 @@ def test_read_yaml_raises_data_error_not_yaml_error(tmp_path):
     with pytest.raises(DataError) as caught:
         read_yaml(path)
     assert caught.value.problems[0].line >= 1
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("No", "No"), ("yes", "yes"), ("on", "on"), ("true", True), ("False", False), ("~", None),
+    ("012", 12), ("0o17", 15), ("0x1F", 31), ("1:20", "1:20"), ("1.5", 1.5), ("1e3", 1000.0),
+    ("2026-03-31", __import__("datetime").date(2026, 3, 31)), ("2026-02-30", "2026-02-30"),
+    ("'01632 960001'", "01632 960001"), ('"true"', "true"), ("01632 960001", "01632 960001"),
+])
+def test_yaml_1_2_core_schema(tmp_path, text, expected):
+    path = tmp_path / "c.yml"
+    path.write_text(f"value: {text}\n", encoding="utf-8")
+    assert read_yaml(path).data["value"] == expected

@@ -46,3 +46,4 @@ def test_handbook_pdf_has_every_page_in_order(example_site, tmp_path):
     positions = [text.find(title) for title in ("The corporate parents' handbook", "Frequently asked questions",
                                                  "Topic briefings", "Glossary")]
     assert -1 not in positions and positions == sorted(positions)
+    assert "5,880 babies came into care" in text  # an answer hidden on screen is printed open

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -26,6 +27,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 PY = sys.executable
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", MACROS_ON_ERROR_FAIL="true")
 
@@ -82,15 +84,28 @@ def write_config(folder: Path, docs: Path, macros: bool, nav: bool, hook: Path |
     text = text.replace("docs_dir: docs", f"docs_dir: {docs}")
     text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
     text = text.replace("base_path: [docs/includes]", f"base_path: [{ROOT / 'docs' / 'includes'}]")
+    start = text.index("\nwatch:")
+    end = text.index("\nnav:")
+    text = text[:start] + "\n" + text[end:]  # watch paths are relative to mkdocs.yml; only serve needs them
     if not macros:
         start = text.index("  - macros:")
         end = text.index("\nmarkdown_extensions:")
         text = text[:start] + text[end:]
+        # What define_env would have put in the configuration, written in instead.
+        from macros import theme_extras
+        from macros.council import council_path
+        from macros.loader import load_council
+
+        council, _ = load_council(council_path())
+        extra = {"generator": False, **theme_extras(council)}
+        text = text.replace("extra:\n  generator: false\n", "extra: " + json.dumps(extra) + "\n")
+        text = text.replace("site_name: Corporate parenting", "site_name: " + json.dumps(council.council.name))
     if not nav:
         text = text[: text.index("\nnav:")] + "\n"
     if hook:
         text += f"\nhooks:\n  - {hook}\n"
-    config = folder / f"mkdocs-{'macros' if macros else 'plain'}-{'nav' if nav else 'auto'}.yml"
+    # Beside mkdocs.yml, because the macros plugin finds the `macros` package next to its config.
+    config = ROOT / f".bench-{folder.name}-{'macros' if macros else 'plain'}-{'nav' if nav else 'auto'}.yml"
     config.write_text(text, encoding="utf-8")
     return config
 
@@ -140,6 +155,8 @@ def main() -> None:
         big, big_peak = best(write_config(tmp, big_docs, True, False), tmp / "out4", max(1, args.runs - 1))
 
         checking = check_seconds(args.runs)
+        for config in ROOT.glob(f".bench-{tmp.name}-*.yml"):
+            config.unlink()
 
     print(f"pages: {pages} (10x: {big_pages})")
     print(f"build with macros:            {with_macros:6.2f} s")

@@ -56,6 +56,8 @@ def print_pages(site: Path, paths: list[str], out: Path) -> int:
         page.emulate_media(media="print")
         for path in paths:
             page.goto(base + path, wait_until="load")
+            # page.pdf() fires no "beforeprint": open hidden answers as the print script would.
+            page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
             pdf = page.pdf(format="A4", print_background=True,
                            margin={"top": "15mm", "bottom": "15mm", "left": "15mm", "right": "15mm"})
             for sheet in PdfReader(io.BytesIO(pdf)).pages:

@@ -182,3 +182,22 @@
     status.textContent = words.length ? shown + (shown === 1 ? " thing matches." : " things match.") : "";
   });
 })();
+
+/*
+ * Printing: answers and suggested responses hidden behind "details" on
+ * screen are printed open, then closed again.
+ */
+(function () {
+  "use strict";
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = Array.prototype.filter.call(document.querySelectorAll("details:not([open])"), function (d) {
+      d.open = true;
+      return true;
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
+  });
+})();
