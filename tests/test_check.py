@@ -155,3 +155,13 @@ def test_yaml_1_2_core_schema(tmp_path, text, expected):
     path = tmp_path / "c.yml"
     path.write_text(f"value: {text}\n", encoding="utf-8")
     assert read_yaml(path).data["value"] == expected
+
+
+def test_external_links_are_listed_not_fetched():
+    result = subprocess.run([sys.executable, "-m", "macros", "links"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert "council.yml:15: https://www.fernleigh.gov.uk" in lines
+    assert any(l.startswith("docs/handbook/") and "https://www.legislation.gov.uk/" in l for l in lines)
+    assert lines[-1].endswith("external link(s) to check by hand; nothing was fetched.")
