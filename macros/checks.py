@@ -13,7 +13,7 @@ from datetime import date
 from typing import Callable
 
 from .entitlements import reference_problems
-from .loader import Problem
+from .loader import Problem, field_name
 from .schema import CouncilFile, PromiseKind
 
 VAGUE = ("help you to", "support you to", "try to", "where possible", "aim to",
@@ -22,18 +22,22 @@ VAGUE = ("help you to", "support you to", "try to", "where possible", "aim to",
 Where = Callable[[tuple], tuple[int, int]]
 
 
+def _reporter(problems: list[Problem], where: Where, label: str):
+    def report(path: tuple, message: str, severity: str = "warning") -> None:
+        line, column = where(path)
+        problems.append(Problem(label, line, column, field_name(path), message, severity))
+    return report
+
+
 def pledge_problems(council: CouncilFile, where: Where, label: str, today: date) -> list[Problem]:
     problems: list[Problem] = []
+    report = _reporter(problems, where, label)
 
     def warn(path: tuple, message: str) -> None:
-        line, column = where(path)
-        name = ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in path).replace(".[", "[")
-        problems.append(Problem(label, line, column, name, message, "warning"))
+        report(path, message, "warning")
 
     def overdue(path: tuple, message: str) -> None:
-        warn(path, message)
-        last = problems.pop()
-        problems.append(Problem(last.file, last.line, last.column, last.field, last.message, "overdue"))
+        report(path, message, "overdue")
 
     pledge = council.pledge
     for index, promise in enumerate(pledge.promises):
@@ -58,14 +62,6 @@ def pledge_problems(council: CouncilFile, where: Where, label: str, today: date)
         overdue(("board", "review_date"), f"the board's terms of reference were due for review on "
                 f"{council.board.review_date.isoformat()} — review them and set a new review_date")
     return problems
-
-
-def _reporter(problems: list[Problem], where: Where, label: str):
-    def report(path: tuple, message: str, severity: str = "warning") -> None:
-        line, column = where(path)
-        name = ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in path).replace(".[", "[")
-        problems.append(Problem(label, line, column, name, message, severity))
-    return report
 
 
 STRATEGY_SECTIONS = {

@@ -8,7 +8,7 @@ national item is then shown inside the local one, never dropped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -114,4 +114,4 @@ def check_baselines() -> list[Problem]:
     return problems
 
 
-__all__ = ["Offer", "merged", "national", "reference_problems", "check_baselines", "field"]
+__all__ = ["Offer", "merged", "national", "reference_problems", "check_baselines"]

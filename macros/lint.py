@@ -17,7 +17,7 @@ from typing import Callable, Iterator, Optional
 
 import yaml
 
-from .loader import Located, Problem
+from .loader import Located, Problem, field_name
 from .schema import BannedWord, CouncilFile
 
 BUILT_IN = (BannedWord(word="LAC", instead="children in care"),
@@ -107,8 +107,7 @@ def banned_word_problems(council: CouncilFile, located: Located, label: str, doc
             hit = _word_pattern(banned.word).search(value)
             if hit:
                 line, column = located.where(path)
-                name = ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in path).replace(".[", "[")
-                problems.append(Problem(label, line, column, name,
+                problems.append(Problem(label, line, column, field_name(path),
                                         f"'{hit.group()}' is on the banned list — say '{banned.instead}'"))
     return problems
 
