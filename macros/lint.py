@@ -97,7 +97,7 @@ def banned_word_problems(council: CouncilFile, located: Located, label: str, doc
                 if hit:
                     problems.append(Problem(page_label(path), number, hit.start() + 1, "text",
                                             f"'{hit.group()}' is on the banned list — say '{banned.instead}'"))
-    for path, value in _text_leaves(located.data):
+    for path, value in text_leaves(located.data):
         if path[:1] == ("editorial",):
             continue
         young = path[:1] and path[0] in YOUNG_PEOPLE_DATA
@@ -112,13 +112,14 @@ def banned_word_problems(council: CouncilFile, located: Located, label: str, doc
     return problems
 
 
-def _text_leaves(node, path=()):
+def text_leaves(node, path=()):
+    """(path, text) for every text value in loaded YAML data."""
     if isinstance(node, dict):
         for key, value in node.items():
-            yield from _text_leaves(value, path + (key,))
+            yield from text_leaves(value, path + (key,))
     elif isinstance(node, list):
         for index, value in enumerate(node):
-            yield from _text_leaves(value, path + (index,))
+            yield from text_leaves(value, path + (index,))
     elif isinstance(node, str):
         yield path, node
 
@@ -130,7 +131,7 @@ def external_links(located: Located, label: str, docs: Path, page_label: Callabl
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             for url in _URL.findall(line):
                 found.append((f"{page_label(path)}:{number}", url.rstrip(".,;")))
-    for path, value in _text_leaves(located.data):
+    for path, value in text_leaves(located.data):
         for url in _URL.findall(value):
             line, _ = located.where(path)
             found.append((f"{label}:{line}", url.rstrip(".,;")))

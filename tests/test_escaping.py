@@ -13,22 +13,12 @@ from pydantic import ValidationError
 
 from conftest import EXAMPLE, html_pages, page_text, run_build
 from macros.escape import markdown_text, safe_href
+from macros.lint import text_leaves
 from macros.loader import read_yaml
 from macros.schema import CouncilFile
 
 PAYLOAD = "<script>alert(1)</script> <img src=x onerror=alert(1)> | pipes | {{ jinja }} *star* [x](javascript:alert(1))"
 URL_PAYLOADS = ["javascript:alert(1)", "http://example.com", "data:text/html,<script>alert(1)</script>"]
-
-
-def _leaves(node, path=()):
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from _leaves(value, path + (key,))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _leaves(value, path + (index,))
-    elif isinstance(node, str):
-        yield path
 
 
 def _set(data, path, value):
@@ -41,7 +31,7 @@ def hostile_council() -> tuple[dict, int]:
     """The example council with the payload in every text field the schema accepts it in."""
     data = copy.deepcopy(read_yaml(EXAMPLE).data)
     changed = 0
-    for path in list(_leaves(data)):
+    for path, _ in list(text_leaves(data)):
         if path[0] == "editorial":  # the banned-word list is never shown; a payload there bans itself
             continue
         trial = copy.deepcopy(data)
