@@ -1,8 +1,9 @@
 """mkdocs-macros module: wires council.yml into the pages.
 
-`define_env` only wires things together: loading and validation live in
-loader.py and council.py, HTML in components.py and templates/. All logic
-stays in define_env (no on_post_build hooks), so Zensical can run it too.
+`define_env` only loads, checks and registers: reading and validating live
+in council_file.py, the checks in check.py, the answers pages need in
+views.py, and the HTML in components.py and templates/. All logic stays in
+define_env (no on_post_build hooks), so Zensical can run it too.
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ from datetime import datetime, time, timezone
 
 from mkdocs.exceptions import PluginError
 
-from .components import NATION_NAMES, Components, StrategyComponents, accessibility_part
-from .council import check, council_path, errors, today
+from . import nations
+from .check import check, errors, today
+from .components import Components
+from .council_file import council_path
 from .escape import SafeView, long_date
-from .fields import field_reference
 from .schema import CouncilFile
 from .sources import citations
+from .words import words
 
 log = logging.getLogger("mkdocs.plugins.council")
 
@@ -43,9 +46,8 @@ def define_env(env) -> None:
         updated = datetime.combine(data_date(council), time(), tzinfo=timezone.utc)
         os.environ["SOURCE_DATE_EPOCH"] = str(int(updated.timestamp()))
 
-    components = Components(council, page_url=lambda: getattr(env.page, "url", "") or "")
-
-    # Values for the theme's templates (overrides/): plain data, escaped there with |e.
+    # Values for the theme's templates (overrides/). Material prints site_name unescaped,
+    # so it is escaped here, once; everything in extra is plain data, escaped there with |e.
     c = council.council
     env.conf["site_name"] = html.escape(c.name)
     if c.site_url:
@@ -53,18 +55,10 @@ def define_env(env) -> None:
     env.conf["extra"].update(theme_extras(council))
 
     env.variables["council"] = SafeView(c)
-    env.variables["nation"] = c.nation.value
-    for name in (
-        "contact_card", "contacts_list", "board_summary", "board_terms", "pledge",
-        "entitlements", "children_in_care_council", "dear_corporate_parent", "stage_title",
-    ):
+    env.variables["nation"] = SafeView(nations.facts(c.nation.value))
+    components = Components(council, today=today, page_url=lambda: getattr(env.page, "url", "") or "")
+    for name in Components.MACROS:
         env.macro(getattr(components, name), name)
-    strategy = StrategyComponents(council, link=components.link, today=today)
-    for name in ("strategy_text", "population", "strengths", "must_improve", "objectives",
-                 "action_plan", "scorecard", "self_evaluation", "board_work"):
-        env.macro(getattr(strategy, name), name)
-    env.macro(lambda part: accessibility_part(council, part), "accessibility_statement")
-    env.macro(field_reference, "field_reference")
     env.filter(long_date, "long_date")
 
 
@@ -87,10 +81,11 @@ def theme_extras(council: CouncilFile) -> dict:
         "council": {
             "name": c.name,
             "short_name": c.short_name,
-            "nation": NATION_NAMES[c.nation.value],
+            "nation": nations.facts(c.nation.value).name,
             "website": c.website,
             "example_data": c.example_data,
             "exit_page_url": council.young_people.exit_page_url,
         },
         "citations": citations(),
+        "months": words()["months"],
     }

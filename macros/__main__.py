@@ -11,7 +11,8 @@ import os
 import sys
 from pathlib import Path
 
-from .council import check, council_path, errors
+from .check import check, errors
+from .council_file import council_path
 from .fields import field_reference
 from .schema import CouncilFile
 
@@ -71,9 +72,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def list_links() -> int:
-    from .council import DOCS, label_for
-    from .lint import external_links
-    from .loader import DataError, load_council
+    from .check import DOCS
+    from .council_file import label_for, load_council
+    from .page_checks import external_links
+    from .problems import DataError
 
     path = council_path(None)
     try:

@@ -37,8 +37,10 @@ def safe_href(url: str) -> str:
 
 
 def long_date(value: date) -> str:
-    """31 March 2027: the GOV.UK style for dates."""
-    return f"{value.day} {value:%B %Y}"
+    """31 March 2027: the GOV.UK style for dates (month names from the site's words)."""
+    from .words import words
+
+    return words().long_date(value)
 
 
 class SafeView:

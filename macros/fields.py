@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
-from .loader import _unwrap
+from .council_file import _unwrap
 from .schema import CouncilFile
 
 

@@ -67,23 +67,6 @@ class Role(str, Enum):
     fostering = "fostering"
 
 
-ROLE_TITLES = {
-    Role.director_of_childrens_services: "Director of Children's Services",
-    Role.lead_member: "Lead Member for children's services",
-    Role.chief_executive: "Chief Executive",
-    Role.virtual_school_head: "Virtual School Head",
-    Role.independent_reviewing_officers: "Independent Reviewing Officers",
-    Role.advocacy: "Advocacy",
-    Role.independent_visitors: "Independent visitors",
-    Role.leaving_care: "Leaving care team",
-    Role.social_care: "Children's social care",
-    Role.out_of_hours: "Out of hours (emergencies)",
-    Role.children_in_care_council: "Children in Care Council",
-    Role.participation: "Participation",
-    Role.health_for_children_in_care: "Health for children in care",
-    Role.complaints: "Complaints",
-    Role.fostering: "Fostering",
-}
 
 
 class Area(str, Enum):
@@ -98,15 +81,6 @@ class Area(str, Enum):
     money = "money"
 
 
-AREA_TITLES = {
-    Area.health_and_wellbeing: "Health and well-being",
-    Area.relationships: "Relationships",
-    Area.education_and_training: "Education and training",
-    Area.employment: "Jobs and work",
-    Area.accommodation: "Somewhere to live",
-    Area.participation_in_society: "Taking part and having your say",
-    Area.money: "Money and money skills",
-}
 
 
 class Stage(str, Enum):
@@ -115,11 +89,6 @@ class Stage(str, Enum):
     leaving_care = "leaving-care"
 
 
-STAGE_TITLES = {
-    Stage.in_care: "In care (up to 16)",
-    Stage.sixteen_seventeen: "Aged 16 or 17",
-    Stage.leaving_care: "Leaving care (18 to 25)",
-}
 
 
 # --- the council ------------------------------------------------------------
@@ -425,14 +394,6 @@ class Theme(str, Enum):
     care_leavers = "care-leavers"
 
 
-THEME_TITLES = {
-    Theme.profile: "Who is in our care",
-    Theme.placements: "Homes and stability",
-    Theme.education: "Education",
-    Theme.health: "Health",
-    Theme.missing_and_offending: "Missing from care and offending",
-    Theme.care_leavers: "Care leavers",
-}
 
 
 class Population(Model):
@@ -465,6 +426,11 @@ class Action(Model):
     due: date = Field(description="When it will be done by (Time-bound).")
     status: ActionStatus = Field(ActionStatus.not_started, description="not-started, on-track, at-risk or done.")
     serves: Serves = Field(default_factory=Serves, description="What it serves: an objective, a self-evaluation gap or a promise.")
+
+
+    def overdue_on(self, today: date) -> bool:
+        """Overdue: its date has passed and it is not done (one rule for the pages and the checks)."""
+        return self.due < today and self.status != ActionStatus.done
 
 
 class Strategy(Model):
@@ -544,11 +510,6 @@ class EvaluationSection(str, Enum):
     voice_of_the_child = "voice-of-the-child"
 
 
-SECTION_TITLES = {
-    EvaluationSection.governance_and_leadership: "Governance and leadership",
-    EvaluationSection.access_to_information: "Access to information",
-    EvaluationSection.voice_of_the_child: "Voice of the child",
-}
 
 
 class Answer(str, Enum):

@@ -1,4 +1,8 @@
-"""Find, load and check a council file: shared by the build and the command line."""
+"""Check a council file: load it, run the data checks and the page checks, apply strictness.
+
+Shared by the build (`define_env`) and the command line (`python -m macros check`),
+so both mean the same thing by "valid" and by "strict".
+"""
 
 from __future__ import annotations
 
@@ -7,35 +11,19 @@ from datetime import date
 from pathlib import Path
 from typing import Optional
 
-from .checks import content_problems
-from .lint import banned_word_problems, page_review_problems
-from .loader import DataError, Problem, load_council
+from .council_file import PROJECT, label_for, load_council
+from .data_checks import content_problems
+from .page_checks import banned_word_problems, page_review_problems
+from .problems import DataError, Problem
 from .schema import CouncilFile
 
-PROJECT = Path(__file__).resolve().parent.parent
-
-
-def council_path(explicit: Optional[str] = None) -> Path:
-    """The file given, else $COUNCIL_FILE, else council.yml in the project."""
-    name = explicit or os.environ.get("COUNCIL_FILE") or str(PROJECT / "council.yml")
-    return Path(name)
-
-
-def label_for(path: Path) -> str:
-    """How errors name the file: as the editor wrote it, relative when inside the project."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+DOCS = PROJECT / "docs"
 
 
 def today() -> date:
     """Today, or $COUNCIL_TODAY (YYYY-MM-DD) so builds and tests can be reproduced."""
     fixed = os.environ.get("COUNCIL_TODAY")
     return date.fromisoformat(fixed) if fixed else date.today()
-
-
-DOCS = PROJECT / "docs"
 
 
 def check(path: Path, strict: bool = False, fail_on_overdue: bool = False,

@@ -17,7 +17,7 @@ from typing import Callable, Iterator, Optional
 
 import yaml
 
-from .loader import Located, Problem, field_name
+from .problems import Located, Problem, field_name
 from .schema import BannedWord, CouncilFile
 
 BUILT_IN = (BannedWord(word="LAC", instead="children in care"),

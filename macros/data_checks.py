@@ -12,9 +12,10 @@ import re
 from datetime import date
 from typing import Callable
 
-from .entitlements import reference_problems
-from .loader import Problem, field_name
+from . import nations
+from .problems import Problem, reporter
 from .schema import CouncilFile, PromiseKind
+from .words import words
 
 VAGUE = ("help you to", "support you to", "try to", "where possible", "aim to",
          "endeavour", "when we can", "if possible", "seek to")
@@ -22,16 +23,9 @@ VAGUE = ("help you to", "support you to", "try to", "where possible", "aim to",
 Where = Callable[[tuple], tuple[int, int]]
 
 
-def _reporter(problems: list[Problem], where: Where, label: str):
-    def report(path: tuple, message: str, severity: str = "warning") -> None:
-        line, column = where(path)
-        problems.append(Problem(label, line, column, field_name(path), message, severity))
-    return report
-
-
 def pledge_problems(council: CouncilFile, where: Where, label: str, today: date) -> list[Problem]:
     problems: list[Problem] = []
-    report = _reporter(problems, where, label)
+    report = reporter(problems, where, label)
 
     def warn(path: tuple, message: str) -> None:
         report(path, message, "warning")
@@ -64,18 +58,10 @@ def pledge_problems(council: CouncilFile, where: Where, label: str, today: date)
     return problems
 
 
-STRATEGY_SECTIONS = {
-    "vision": "the vision and commitment",
-    "message_from_young_people": "the message from young people",
-    "how_it_works": "how corporate parenting works here",
-}
-POPULATION_PARTS = ("profile", "needs", "outcomes", "childrens_views", "services", "concerns")
-
-
 def strategy_problems(council: CouncilFile, where: Where, label: str, today: date) -> list[Problem]:
     """The action plan must be SMART and its links must lead somewhere; gaps need actions."""
     problems: list[Problem] = []
-    report = _reporter(problems, where, label)
+    report = reporter(problems, where, label)
     strategy = council.strategy
     objectives = {o.id for o in strategy.objectives}
     actions = {a.id for a in strategy.actions}
@@ -93,7 +79,7 @@ def strategy_problems(council: CouncilFile, where: Where, label: str, today: dat
         if not (action.serves.objective or action.serves.self_evaluation or action.serves.promise):
             report(at, "the action does not say what it serves — add 'serves:' with an objective, "
                    "a self_evaluation question or a promise")
-        if action.due < today and action.status.value != "done":
+        if action.overdue_on(today):
             report(at + ("due",), f"the action was due on {action.due.isoformat()} and is not done — "
                    "update its status, or agree a new date with the board", "overdue")
 
@@ -106,11 +92,11 @@ def strategy_problems(council: CouncilFile, where: Where, label: str, today: dat
             report(at, f"the answer is '{question.answer.value}' but no action closes the gap — "
                    "add 'action:' with the id of an action in the plan")
 
-    for field, words in STRATEGY_SECTIONS.items():
+    for field in words()["strategy_sections"]:
         if not getattr(strategy, field):
-            report(("strategy",), f"{words} is not written yet — add 'strategy.{field}:' "
-                   "(the page says it is not written until then)", "notice")
-    for part in POPULATION_PARTS:
+            report(("strategy",), f"the strategy's {field.replace('_', ' ')} is not written yet — "
+                   f"add 'strategy.{field}:' (the page says it is not written until then)", "notice")
+    for part in words()["population_parts"]:
         if not getattr(strategy.population, part):
             report(("strategy",), f"the population's {part.replace('_', ' ')} is not written yet — "
                    f"add 'strategy.population.{part}:'", "notice")
@@ -118,6 +104,20 @@ def strategy_problems(council: CouncilFile, where: Where, label: str, today: dat
         report(("strategy",), "there are no objectives yet — add 'strategy.objectives:'", "notice")
     if not council.performance.indicators:
         report(("performance",), "there are no performance figures yet — add 'performance.indicators:'", "notice")
+    return problems
+
+
+def reference_problems(council: CouncilFile, where: Where, label: str) -> list[Problem]:
+    """A local item that `improves` a national item that does not exist is an error."""
+    nation = council.council.nation.value
+    known = {i.id for i in nations.baseline(nation).items}
+    problems: list[Problem] = []
+    report = reporter(problems, where, label)
+    for index, item in enumerate(council.entitlements.local_offer):
+        if item.improves and item.improves not in known:
+            report(("entitlements", "local_offer", index, "improves"),
+                   f"there is no national entitlement '{item.improves}' in {nation} — "
+                   f"use one of: {', '.join(sorted(known)) or '(none)'}", "error")
     return problems
 
 

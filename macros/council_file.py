@@ -1,0 +1,160 @@
+"""Find a council file, read it, validate it against the schema, and explain every mistake.
+
+One loader for the build and for `python -m macros check`: each validation
+error names its place, `council.yml:12:5: contacts[2].email: what is wrong — how to fix it`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import types
+import typing
+from pathlib import Path
+from typing import Any, Optional
+
+from pydantic import BaseModel, ValidationError
+
+from .problems import DataError, Located, Path_, Problem, field_name
+from .reader import read_yaml
+from .schema import CouncilFile
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def council_path(explicit: Optional[str] = None) -> Path:
+    """The file given, else $COUNCIL_FILE, else council.yml in the project."""
+    name = explicit or os.environ.get("COUNCIL_FILE") or str(PROJECT / "council.yml")
+    return Path(name)
+
+
+def label_for(path: Path) -> str:
+    """How errors name the file: as the editor wrote it, relative when inside the project."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def validate(located: Located, model: type[BaseModel], label: str) -> BaseModel:
+    try:
+        return model.model_validate(located.data)
+    except ValidationError as err:
+        problems = [
+            _explain(error, located, model, label) for error in err.errors(include_url=False)
+        ]
+        problems.sort(key=lambda p: (p.line, p.column))
+        raise DataError(problems) from None
+
+
+def _explain(error: dict, located: Located, model: type[BaseModel], label: str) -> Problem:
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    line, column = located.where(loc)
+    message = error["msg"]
+    if kind == "missing":
+        parent = loc[:-1]
+        line, column = located.where(parent)
+        message = (f"'{loc[-1]}' is required but missing — add '{loc[-1]}:' "
+                   f"to {'this section' if parent else 'the file'}")
+        return Problem(label, line, column, field_name(loc), message)
+    if kind == "extra_forbidden":
+        allowed = sorted(_fields_at(model, loc[:-1]))
+        guess = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
+        fix = (f"did you mean '{guess[0]}'?" if guess
+               else "remove it, or use one of: " + ", ".join(allowed))
+        message = f"'{loc[-1]}' is not a field here — {fix}"
+    elif kind == "enum":
+        expected = error.get("ctx", {}).get("expected", "")
+        message = f"'{error.get('input')}' is not allowed here — use one of: {expected.replace(chr(39), '')}"
+        guess = difflib.get_close_matches(
+            str(error.get("input")), [e.strip(" '") for e in expected.replace(" or ", ", ").split(",")], n=1
+        )
+        if guess:
+            message += f" (did you mean '{guess[0]}'?)"
+    elif kind.startswith("date") or kind == "datetime_from_date_parsing":
+        message = (f"'{error.get('input')}' is not a date — write it as YYYY-MM-DD, "
+                   "for example 2026-03-31")
+    elif kind == "string_type":
+        message = "expected text — write it as text (in quotes if it looks like a number, date or yes/no)"
+    elif kind in ("int_type", "int_parsing", "int_from_float"):
+        message = f"'{error.get('input')}' is not a whole number — write digits only, for example 21"
+    elif kind in ("bool_type", "bool_parsing"):
+        message = f"'{error.get('input')}' is not true or false — write true or false"
+    elif kind == "list_type":
+        message = "this should be a list — put each item on its own line starting with '- '"
+    elif kind in ("model_type", "dict_type", "model_attributes_type"):
+        message = "this should be a section of named fields (name: value), each on its own line"
+    elif kind == "too_short":
+        message = "this list is empty — add at least one item"
+    elif kind == "string_too_short":
+        message = "this is empty — write something, or remove the field if it is optional"
+    elif kind == "string_too_long":
+        message = f"this is longer than {error.get('ctx', {}).get('max_length')} characters — shorten it"
+    elif kind == "string_pattern_mismatch":
+        message = (f"'{error.get('input')}' is not in the right form — use lower-case letters, "
+                   "digits and hyphens, like our-promise-1")
+    elif kind in ("greater_than_equal", "less_than_equal"):
+        message = f"{error.get('input')} is out of range — {error['msg'].lower()}"
+    elif "—" not in message:
+        message = f"{message} — check this value against the field reference"
+    return Problem(label, line, column, field_name(loc), message)
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    """The model or list types inside an annotation (Optional, Annotated, list)."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        found: list[Any] = []
+        for arg in typing.get_args(annotation):
+            found += _unwrap(arg)
+        return found
+    return [annotation]
+
+
+def _fields_at(model: type[BaseModel], path: Path_) -> set[str]:
+    current: list[Any] = [model]
+    for part in path:
+        following: list[Any] = []
+        for annotation in current:
+            if isinstance(part, int):
+                if typing.get_origin(annotation) is list:
+                    following += _unwrap(typing.get_args(annotation)[0])
+            elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+                field = annotation.model_fields.get(part)
+                if field is not None:
+                    following += _unwrap(field.annotation)
+        current = [a for c in following for a in _unwrap(c)]
+    names: set[str] = set()
+    for annotation in current:
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            names |= set(annotation.model_fields)
+    return names
+
+
+# --- the council file, cached -------------------------------------------------
+
+
+_CACHE: dict[tuple[str, int, int], tuple[CouncilFile, Located]] = {}
+
+
+def load_council(path: Path | str, label: Optional[str] = None) -> tuple[CouncilFile, Located]:
+    """The validated council and its positions; cached by path, size and modification time.
+
+    Zensical calls define_env once per page: the cache keeps that cheap.
+    """
+    path = Path(path)
+    try:
+        stat = path.stat()
+    except OSError:
+        raise DataError([Problem(label or str(path), 1, 1, "(file)",
+                                 "the file does not exist — check COUNCIL_FILE or the path given")]) from None
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    if key not in _CACHE:
+        located = read_yaml(path, label)
+        council = validate(located, CouncilFile, label or str(path))
+        _CACHE.clear()
+        _CACHE[key] = (council, located)  # type: ignore[assignment]
+    return _CACHE[key]

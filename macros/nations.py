@@ -1,0 +1,88 @@
+"""What differs by nation: the words, ages, bodies and laws (data/nations/NATION.yml),
+and the nation's baseline of entitlements (data/entitlements/NATION.yml).
+
+Both ship with the project and are validated like council.yml; every fact
+carries its source and the date it was last checked. Pages and components
+ask for these; nothing nation-specific is written in docs/, templates or
+overrides.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, Strict
+
+from .council_file import validate
+from .problems import DataError, Problem
+from .reader import read_yaml
+from .schema import Model, Nation, NationalEntitlements, Stage
+from .types import ShortText, Text
+
+DATA = Path(__file__).parent / "data"
+
+
+class Sourced(Model):
+    """A fact with where it comes from and when it was last checked."""
+
+    source: Text = Field(description="The law, guidance or page this comes from.")
+    checked_on: date = Field(description="When it was last checked against the source.")
+
+
+class Age(Sourced):
+    value: Annotated[int, Strict(), Field(ge=16, le=30)]
+
+
+class Sentence(Sourced):
+    text: Text
+
+
+class Enforcement(Sourced):
+    body: ShortText = Field(description="Who enforces the accessibility regulations.")
+    advice: Text = Field(description="Where a person goes if not happy with the council's answer.")
+
+
+class NationFacts(Model):
+    """One nation's words and facts (macros/data/nations/NATION.yml)."""
+
+    nation: Nation
+    name: ShortText
+    corporate_parent: ShortText = Field(description='What to call the corporate parent: "the council", "the Trust".')
+    care_leaver_upper_age: Age
+    stages: dict[Stage, ShortText] = Field(description="The title of each stage, with its ages.")
+    personal_adviser: Sentence = Field(description="How long a young person can have a personal adviser.")
+    accessibility_enforcement: Enforcement
+
+
+@lru_cache(maxsize=None)
+def facts(nation: str) -> NationFacts:
+    """The nation's words and facts, validated."""
+    label = f"macros/data/nations/{nation}.yml"
+    result = validate(read_yaml(DATA / "nations" / f"{nation}.yml", label), NationFacts, label)
+    assert isinstance(result, NationFacts)
+    return result
+
+
+@lru_cache(maxsize=None)
+def baseline(nation: str) -> NationalEntitlements:
+    """The nation's baseline of entitlements, validated with the same schema as council.yml."""
+    path = DATA / "entitlements" / f"{nation}.yml"
+    label = f"macros/data/entitlements/{nation}.yml"
+    result = validate(read_yaml(path, label), NationalEntitlements, label)
+    assert isinstance(result, NationalEntitlements)
+    return result
+
+
+def check_nation_data() -> list[Problem]:
+    """Validate every nation's shipped data (used by the tests)."""
+    problems: list[Problem] = []
+    for nation in Nation:
+        for load in (facts, baseline):
+            try:
+                load(nation.value)
+            except DataError as err:
+                problems += err.problems
+    return problems

@@ -1,0 +1,732 @@
+"""Views: plain objects that answer the questions a page asks of the validated data.
+
+Is this promise kept, in words and with which icon? Which actions are
+overdue? Which national entitlement does a local one improve? Is a figure
+better or worse than England and than last year? When is the board's next
+meeting? Each view holds only what its template prints, already worded and
+already formatted (dates, links, labels), so templates hold no logic. Views
+never hold markup except icons, which are trusted files bundled with Material.
+Nothing here renders HTML: components.py does that with escaping templates.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Callable, Optional
+
+from markupsafe import Markup
+
+from . import nations
+from .escape import safe_href
+from .schema import (Action, Comparator, CouncilFile, Entitlement, EvaluationSection,
+                     Indicator, Promise, PromiseKind, Role, Stage, Theme, Unit)
+from .types import _icons_dir, tel_href
+from .words import words
+
+SMALL_DENOMINATOR = 20
+
+
+# --- small things -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class When:
+    """A date as a page shows it: machine-readable and in words."""
+
+    iso: str
+    text: str
+
+
+def when(value: Optional[date]) -> Optional[When]:
+    return When(value.isoformat(), words().long_date(value)) if value else None
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    href: str
+
+
+@lru_cache(maxsize=None)
+def icon_svg(name: str) -> Markup:
+    """An icon bundled with Material, inline (no request). Names are validated by the schema."""
+    path = _icons_dir() / f"{name}.svg"
+    if not re.fullmatch(r"[a-z0-9/-]+", name) or not path.is_file():
+        return Markup("")
+    return Markup(path.read_text(encoding="utf-8").strip())
+
+
+def shorten_url(url: str) -> str:
+    return re.sub(r"^https://(www\.)?", "", url).rstrip("/")
+
+
+def mailto(email: str) -> str:
+    return safe_href("mailto:" + email)
+
+
+def relative_link(here: str, target: str) -> str:
+    """A relative link from the page at `here` to a site path such as 'strategy/board/'."""
+    base = posixpath.dirname(here.rstrip("/")) if not here.endswith("/") else here.rstrip("/")
+    rel = posixpath.relpath(target.rstrip("/") or ".", base or ".")
+    return (rel + "/") if target.endswith("/") and rel != "." else (rel if rel != "." else "./")
+
+
+def owner_name(council: CouncilFile, role: Role) -> str:
+    """Who owns something: the contact's name, or the role's title when there is no contact."""
+    contact = council.contact(role)
+    return contact.name if contact else words().label("roles", role)
+
+
+# --- contacts --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ContactCard:
+    role: str
+    role_title: str
+    council_name: str
+    published: bool
+    name: str = ""
+    what_they_do: str = ""
+    phone: Optional[Link] = None
+    email: Optional[Link] = None
+    web: Optional[Link] = None
+    hours: Optional[str] = None
+
+
+def contact_card(council: CouncilFile, role: Role) -> ContactCard:
+    contact = council.contact(role)
+    title, name = words().label("roles", role), council.council.name
+    if contact is None:
+        return ContactCard(role.value, title, name, published=False)
+    return ContactCard(
+        role.value, title, name, published=True, name=contact.name, what_they_do=contact.what_they_do,
+        phone=Link(contact.phone, tel_href(contact.phone)) if contact.phone else None,
+        email=Link(contact.email, mailto(contact.email)) if contact.email else None,
+        web=Link(shorten_url(contact.web), safe_href(contact.web)) if contact.web else None,
+        hours=contact.hours,
+    )
+
+
+@dataclass(frozen=True)
+class ContactGroup:
+    id: str
+    title: str
+    roles: tuple[Role, ...]
+
+
+def contact_groups(council: CouncilFile) -> list[ContactGroup]:
+    """The contacts page's groups, each with the roles this council has published."""
+    groups = []
+    for group in words()["contact_groups"]:
+        present = tuple(Role(r) for r in group["roles"] if council.contact(Role(r)))
+        groups.append(ContactGroup(group["id"], group["title"], present))
+    return groups
+
+
+# --- the pledge ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Verdict:
+    css: str
+    icon: Markup
+    words: str
+    checked_on: When
+    quote: Optional[str]
+
+
+@dataclass(frozen=True)
+class PromiseView:
+    id: str
+    icon: Markup
+    promise: str
+    is_it_law: str
+    measure: Optional[str]
+    owner: str
+    last_checked: When
+    verdict: Optional[Verdict]
+
+
+def is_it_law(promise: Promise) -> str:
+    """The answer to "Is this the law?" in words."""
+    answer = words().label("promise_kinds", promise.kind)
+    if promise.kind == PromiseKind.statutory:
+        return answer + (f" ({promise.law})" if promise.law else "") + "."
+    return answer
+
+
+def promise_view(council: CouncilFile, promise: Promise) -> PromiseView:
+    said = promise.young_people_said
+    verdict = None
+    if said:
+        label = words()["verdicts"][said.verdict.value]
+        verdict = Verdict(said.verdict.value, icon_svg(label["icon"]), label["words"], when(said.checked_on), said.quote)
+    return PromiseView(promise.id, icon_svg(promise.icon), promise.promise, is_it_law(promise), promise.measure,
+                       owner_name(council, promise.owner), when(promise.last_checked), verdict)
+
+
+@dataclass(frozen=True)
+class PledgeView:
+    agreed_with: str
+    agreed_on: When
+    next_review: When
+    promises: list[PromiseView]
+
+
+def pledge(council: CouncilFile) -> PledgeView:
+    p = council.pledge
+    return PledgeView(p.agreed_with, when(p.agreed_on), when(p.next_review),
+                      [promise_view(council, promise) for promise in p.promises])
+
+
+# --- entitlements ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Offer:
+    """One entitlement as a page shows it: national, or the council's own (which may improve a national one)."""
+
+    item: Entitlement
+    local: bool
+    improves: Optional[Entitlement] = None
+
+    @property
+    def stages(self) -> tuple[Stage, ...]:
+        return tuple(self.item.stages)
+
+
+def offers(council: CouncilFile) -> list[Offer]:
+    """National items (unless a local item improves them, which then carries them) and local items."""
+    national = nations.baseline(council.council.nation.value).items
+    by_id = {i.id: i for i in national}
+    improved = {i.improves for i in council.entitlements.local_offer if i.improves}
+    out = [Offer(i, local=False) for i in national if i.id not in improved]
+    out += [Offer(i, local=True, improves=by_id.get(i.improves or "")) for i in council.entitlements.local_offer]
+    return out
+
+
+@dataclass(frozen=True)
+class EntitlementCard:
+    anchor: str
+    title: str
+    council_short: str
+    nation: str
+    local: bool
+    announced: bool
+    what_you_get: str
+    amount: Optional[str]
+    who_can_get_it: str
+    how_to_ask: str
+    who_to_ask: Optional[Link]
+    ask_anyone: Optional[str]
+    improves: Optional[str]
+    law: Optional[str]
+    keywords: Optional[str]
+
+
+def entitlement_card(council: CouncilFile, offer: Offer, anchor: str, link: Callable[[str], str]) -> EntitlementCard:
+    item, c = offer.item, council.council
+    nation = nations.facts(c.nation.value)
+    who = item.who_can_get_it + (f" (up to age {item.up_to_age})" if item.up_to_age else "")
+    who_to_ask = ask_anyone = None
+    if item.contact:
+        name = owner_name(council, item.contact)
+        if council.contact(item.contact):
+            who_to_ask = Link(name, f"{link('contacts/')}#contact-{item.contact.value}")
+        else:
+            who_to_ask, ask_anyone = Link(name, ""), link("young-people/who-can-help/")
+    improves = None
+    if offer.improves:
+        national = offer.improves
+        amount = f" ({national.amount})" if national.amount else ""
+        improves = f"{national.title}{amount}. {c.short_name} gives you more."
+    return EntitlementCard(
+        anchor, item.title, c.short_name, nation.name, offer.local, item.status == "announced", item.what_you_get, item.amount, who,
+        item.how_to_ask, who_to_ask, ask_anyone, improves, item.law,
+        ", ".join(item.keywords) if item.keywords else None,
+    )
+
+
+@dataclass(frozen=True)
+class AreaView:
+    anchor: str
+    icon: Markup
+    title: str
+    offers: list[tuple[Offer, str]]  # (offer, anchor)
+
+
+def areas(council: CouncilFile, stage: Optional[Stage], prefix: str) -> list[AreaView]:
+    """The entitlements for a stage (or all), grouped by area in the schema's order."""
+    items = offers(council)
+    if stage:
+        items = [o for o in items if stage in o.stages]
+    out = []
+    for area, label in words()["areas"].items():
+        members = [(o, prefix + o.item.id) for o in items if o.item.area.value == area]
+        if members:
+            out.append(AreaView(prefix + area, icon_svg(label["icon"]), label["title"], members))
+    return out
+
+
+# --- strategy and action plan ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    id: str
+    what: str
+    priority: str
+    priority_words: str
+    priority_rank: int
+    outcome: str
+    owner: str
+    due: When
+    status: str
+    status_words: str
+    overdue: bool
+    serves: list[Link]
+
+
+@dataclass(frozen=True)
+class ActionGroup:
+    title: str
+    anchor: str
+    rows: list[ActionRow]
+
+
+@dataclass(frozen=True)
+class ActionPlanView:
+    groups: list[ActionGroup]
+    total: int
+    summary: str
+    overdue: int
+
+
+def _serves(council: CouncilFile, action: Action, link: Callable[[str], str]) -> list[Link]:
+    out = []
+    objectives = {o.id: o for o in council.strategy.objectives}
+    if action.serves.objective in objectives:
+        out.append(Link(f"Objective: {objectives[action.serves.objective].title}",
+                        f"{link('strategy/')}#objective-{action.serves.objective}"))
+    if action.serves.self_evaluation in {q.id for q in council.self_evaluation.questions}:
+        out.append(Link("Self-evaluation gap", f"{link('strategy/self-evaluation/')}#q-{action.serves.self_evaluation}"))
+    if action.serves.promise in {p.id for p in council.pledge.promises}:
+        out.append(Link("Pledge promise", f"{link('young-people/pledge/')}#promise-{action.serves.promise}"))
+    return out
+
+
+def action_plan(council: CouncilFile, today: date, link: Callable[[str], str]) -> ActionPlanView:
+    w = words()
+    rows = {}
+    for action in council.strategy.actions:
+        priority = w["priorities"][action.priority.value]
+        rows[action.id] = (action, ActionRow(
+            action.id, action.what, action.priority.value, priority["words"], priority["rank"], action.outcome,
+            owner_name(council, action.owner), when(action.due), action.status.value,
+            w.label("action_statuses", action.status), action.overdue_on(today), _serves(council, action, link),
+        ))
+    groups = []
+    objective_ids = {o.id for o in council.strategy.objectives}
+    for objective in council.strategy.objectives:
+        members = [row for action, row in rows.values() if action.serves.objective == objective.id]
+        if members:
+            groups.append(ActionGroup(objective.title, f"plan-{objective.id}", members))
+    others = [row for action, row in rows.values() if action.serves.objective not in objective_ids]
+    if others:
+        groups.append(ActionGroup("Other actions: gaps and promises", "plan-other", others))
+    counts = [(label, sum(1 for _, r in rows.values() if r.status == status))
+              for status, label in w["action_statuses"].items()]
+    summary = ", ".join(f"{count} {label.lower()}" for label, count in counts if count)
+    return ActionPlanView(groups, len(rows), summary, sum(1 for _, r in rows.values() if r.overdue))
+
+
+@dataclass(frozen=True)
+class TextSection:
+    text: Optional[str]
+    attribution: Optional[str]
+
+
+def strategy_text(council: CouncilFile, section: str) -> TextSection:
+    strategy = council.strategy
+    attribution = None
+    if section == "message_from_young_people" and strategy.message_from:
+        attribution = f"From {strategy.message_from}"
+    return TextSection(getattr(strategy, section), attribution)
+
+
+def population(council: CouncilFile) -> list[tuple[str, Optional[str]]]:
+    p = council.strategy.population
+    return [(label, getattr(p, part)) for part, label in words()["population_parts"].items()]
+
+
+# --- self-evaluation ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuestionRow:
+    id: str
+    question: str
+    answer: str
+    answer_words: str
+    evidence: str
+    action: Optional[Link]
+    no_action_yet: bool
+
+
+@dataclass(frozen=True)
+class SectionView:
+    title: str
+    anchor: str
+    rows: list[QuestionRow]
+
+
+@dataclass(frozen=True)
+class SelfEvaluationView:
+    any: bool
+    completed_on: Optional[When]
+    summary: list[tuple[str, list[int]]]  # (section title, [yes, partly, no])
+    sections: list[SectionView]
+
+
+def self_evaluation(council: CouncilFile, link: Callable[[str], str]) -> SelfEvaluationView:
+    evaluation, w = council.self_evaluation, words()
+    actions = {a.id: a for a in council.strategy.actions}
+    summary, sections = [], []
+    for section in EvaluationSection:
+        title = w.label("evaluation_sections", section)
+        questions = [q for q in evaluation.questions if q.section == section]
+        summary.append((title, [sum(1 for q in questions if q.answer.value == a) for a in w["answers"]]))
+        rows = []
+        for q in questions:
+            action = None
+            if q.action in actions:
+                action = Link(actions[q.action].what, f"{link('strategy/action-plan/')}#action-{q.action}")
+            rows.append(QuestionRow(q.id, q.question, q.answer.value, w.label("answers", q.answer), q.evidence or "",
+                                    action, action is None and q.answer.value != "yes"))
+        if rows:
+            sections.append(SectionView(title, section.value, rows))
+    return SelfEvaluationView(bool(evaluation.questions), when(evaluation.completed_on), summary, sections)
+
+
+# --- the board ------------------------------------------------------------------------------------
+
+
+def next_meeting(council: CouncilFile, today: date):
+    """The board's next meeting after today, if one is planned."""
+    upcoming = sorted((m for m in council.board_work.meetings if m.held_on > today), key=lambda m: m.held_on)
+    return upcoming[0] if upcoming else None
+
+
+@dataclass(frozen=True)
+class MeetingView:
+    held_on: When
+    decisions: list[str]
+    papers: Optional[str]
+
+
+@dataclass(frozen=True)
+class BoardWorkView:
+    members: list[str]
+    next_meeting: Optional[When]
+    past: list[MeetingView]
+    you_said_we_did: list[tuple[When, str, str]]
+    annual_report: Optional[str]
+
+
+def board_work(council: CouncilFile, today: date) -> BoardWorkView:
+    work = council.board_work
+    members = [(m.name, m.role, m.party, m.young_person) for m in work.members]
+    past = sorted((m for m in work.meetings if m.held_on <= today), key=lambda m: m.held_on, reverse=True)
+    coming = next_meeting(council, today)
+    return BoardWorkView(
+        members, when(coming.held_on) if coming else None,
+        [MeetingView(when(m.held_on), list(m.decisions), safe_href(m.papers) if m.papers else None) for m in past],
+        [(when(y.raised_on), y.you_said, y.we_did) for y in work.you_said_we_did],
+        safe_href(work.annual_report) if work.annual_report else None,
+    )
+
+
+# --- performance --------------------------------------------------------------------------------
+
+
+def number(value: float) -> str:
+    """74, 74.5, 1,200: no trailing .0."""
+    return f"{value:,.1f}".rstrip("0").rstrip(".")
+
+
+def formatted(value: float, unit: Unit) -> str:
+    if unit == Unit.percent:
+        return f"{number(value)}%"
+    if unit == Unit.days:
+        return f"{number(value)} days"
+    if unit == Unit.rate_per_10000:
+        return f"{number(value)} per 10,000"
+    return number(value)
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """A figure compared with something else, in words."""
+
+    against: str
+    their_value: str
+    word: str  # "better than", "worse than", "the same as", "higher than", "lower than"
+    period: Optional[str] = None
+
+    @property
+    def sentence(self) -> str:
+        when_ = f" in {self.period}" if self.period else ""
+        return f"{self.word} {self.against} ({self.their_value}{when_})"
+
+
+def compare(ours: float, theirs: float, higher_is_better: Optional[bool]) -> str:
+    if abs(ours - theirs) < 1e-9:
+        return "the same as"
+    if higher_is_better is None:
+        return "higher than" if ours > theirs else "lower than"
+    return "better than" if (ours > theirs) == higher_is_better else "worse than"
+
+
+class IndicatorFigures:
+    """What a page needs to know about one indicator's figures."""
+
+    def __init__(self, indicator: Indicator):
+        self.indicator = indicator
+
+    @property
+    def latest(self):
+        return self.indicator.values[-1]
+
+    @property
+    def previous(self):
+        return self.indicator.values[-2] if len(self.indicator.values) > 1 else None
+
+    def comparison(self, against: Comparator):
+        for comparison in self.indicator.comparisons:
+            if comparison.against == against and comparison.period == self.latest.period:
+                return comparison
+        return None
+
+    def judgements(self) -> list[Judgement]:
+        unit, better = self.indicator.unit, self.indicator.higher_is_better
+        out = []
+        for against in (Comparator.england, Comparator.wales, Comparator.scotland):
+            comparison = self.comparison(against)
+            if comparison:
+                out.append(Judgement(words().label("comparators", against), formatted(comparison.value, unit),
+                                     compare(self.latest.value, comparison.value, better)))
+        if self.previous:
+            out.append(Judgement("the year before", formatted(self.previous.value, unit),
+                                 compare(self.latest.value, self.previous.value, better), self.previous.period))
+        return out
+
+    def summary(self, council_short: str) -> str:
+        """One plain sentence: the latest figure and how it compares."""
+        first = f"In {self.latest.period}, {council_short}'s figure was {formatted(self.latest.value, self.indicator.unit)}"
+        parts = [j.sentence for j in self.judgements()]
+        if not parts:
+            return first + "."
+        joined = parts[0] if len(parts) == 1 else ", and ".join([", ".join(parts[:-1]), parts[-1]])
+        return f"{first}: {joined}."
+
+    def direction(self) -> str:
+        if self.indicator.higher_is_better is True:
+            return " Higher is better."
+        if self.indicator.higher_is_better is False:
+            return " Lower is better."
+        return ""
+
+    def small_numbers(self) -> Optional[str]:
+        """A warning when a percentage is of so few children that one child moves it a lot."""
+        value = self.latest
+        if self.indicator.unit != Unit.percent or not value.denominator:
+            return None
+        if value.denominator >= SMALL_DENOMINATOR and (value.numerator is None or value.numerator >= 5):
+            return None
+        share = 100 / value.denominator
+        counted = f"{value.numerator} of {value.denominator}" if value.numerator is not None else f"out of {value.denominator}"
+        return (f"Small numbers: this is {counted} children, so one child changes the figure by about "
+                f"{number(round(share, 1))} percentage points. Look at the trend and the children's stories, "
+                "not the percentage alone.")
+
+    def comparators(self) -> list[str]:
+        seen: list[str] = []
+        for c in self.indicator.comparisons:
+            name = words().label("comparators", c.against)
+            if name not in seen:
+                seen.append(name)
+        return seen
+
+    def table_rows(self) -> list[tuple[str, str, list[str]]]:
+        """(period, our value, [each comparator's value or a dash]) for each period, oldest first."""
+        names = self.comparators()
+        rows = []
+        for value in self.indicator.values:
+            others = {words().label("comparators", c.against): formatted(c.value, self.indicator.unit)
+                      for c in self.indicator.comparisons if c.period == value.period}
+            rows.append((value.period, formatted(value.value, self.indicator.unit), [others.get(n, "–") for n in names]))
+        return rows
+
+
+WIDTH, HEIGHT = 560, 220
+LEFT, RIGHT, TOP, BOTTOM = 48, 16, 16, 40
+
+
+@dataclass(frozen=True)
+class Bar:
+    x: str
+    y: str
+    width: str
+    height: str
+    period: str
+    label: str
+    label_x: str
+    label_y: str
+    period_y: str
+
+
+@dataclass(frozen=True)
+class Line:
+    y: str
+    label_y: str
+    tag_y: str
+    label: str
+
+
+@dataclass(frozen=True)
+class ChartView:
+    """An accessible bar chart: every number drawn is in its description and in the table beside it."""
+
+    id: str
+    indicator: str
+    title: str
+    description: str
+    width: int
+    height: int
+    left: int
+    right: int
+    axis_y: int
+    tag_x: int
+    bars: list[Bar]
+    england: Optional[Line]
+
+
+def chart(indicator: Indicator, council_short: str) -> ChartView:
+    figures = IndicatorFigures(indicator)
+    unit, values = indicator.unit, indicator.values
+    england = figures.comparison(Comparator.england)
+    top = max([v.value for v in values] + ([england.value] if england else []) + [1])
+    if unit == Unit.percent:
+        top = max(top, 100) if top > 60 else top
+    scale = (HEIGHT - TOP - BOTTOM) / (top * 1.1)
+    slot = (WIDTH - LEFT - RIGHT) / len(values)
+    width = min(64, slot * 0.6)
+    described = "; ".join(f"{v.period}: {formatted(v.value, unit)}" for v in values)
+    if england:
+        described += f". England {england.period}: {formatted(england.value, unit)}"
+    bars = []
+    for index, value in enumerate(values):
+        height = value.value * scale
+        x = LEFT + index * slot + (slot - width) / 2
+        y = HEIGHT - BOTTOM - height
+        bars.append(Bar(f"{x:.1f}", f"{y:.1f}", f"{width:.1f}", f"{height:.1f}", value.period,
+                        formatted(value.value, unit), f"{x + width / 2:.1f}", f"{y - 4:.1f}",
+                        f"{HEIGHT - BOTTOM + 16:.1f}"))
+    line = None
+    if england:
+        y = HEIGHT - BOTTOM - england.value * scale
+        line = Line(f"{y:.1f}", f"{y + 4:.1f}", f"{y - 4:.1f}", formatted(england.value, unit))
+    return ChartView(f"chart-{indicator.id}", indicator.id, f"{indicator.title}: {council_short}", described + ".",
+                     WIDTH, HEIGHT, LEFT, WIDTH - RIGHT, HEIGHT - BOTTOM, LEFT - 4, bars, line)
+
+
+@dataclass(frozen=True)
+class IndicatorView:
+    id: str
+    title: str
+    summary: str
+    small_numbers: Optional[str]
+    comparators: list[str]
+    rows: list[tuple[str, str, list[str]]]
+    chart: ChartView
+    commentary: Optional[str]
+    source: str
+    as_of: When
+
+
+@dataclass(frozen=True)
+class ScorecardView:
+    indicators: list[IndicatorView]
+    theme_title: str
+    theme_lower: str
+    questions: list[str]
+    bank_url: str
+
+
+def scorecard(council: CouncilFile, theme: Theme, link: Callable[[str], str]) -> ScorecardView:
+    from .questions import questions_for
+
+    short = council.council.short_name
+    indicators = []
+    for indicator in council.performance.indicators:
+        if indicator.theme != theme:
+            continue
+        f = IndicatorFigures(indicator)
+        indicators.append(IndicatorView(
+            indicator.id, indicator.title, f.summary(short) + f.direction(), f.small_numbers(),
+            [n[:1].upper() + n[1:] for n in f.comparators()], f.table_rows(), chart(indicator, short),
+            indicator.commentary, indicator.source, when(indicator.as_of),
+        ))
+    title = words().label("themes", theme)
+    return ScorecardView(indicators, title, title.lower(), list(questions_for(theme.value)),
+                         f"{link('handbook/questions-to-ask/')}#{theme.value}")
+
+
+# --- accessibility statement ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KnownIssueView:
+    issue: str
+    criterion: Optional[str]
+    fix_by: Optional[When]
+
+
+@dataclass(frozen=True)
+class AccessibilityView:
+    published: bool
+    council_name: str
+    site_url: Optional[Link]
+    email: Optional[Link] = None
+    phone: Optional[Link] = None
+    reply_within_days: int = 0
+    status_words: str = ""
+    fully_compliant: bool = False
+    known_issues: list[KnownIssueView] = field(default_factory=list)
+    enforcer: str = ""
+    advice: str = ""
+    prepared_on: Optional[When] = None
+    reviewed_on: Optional[When] = None
+    tested_on: Optional[When] = None
+    tested_by: str = ""
+    how_tested: str = ""
+
+
+def accessibility(council: CouncilFile) -> AccessibilityView:
+    c, a = council.council, council.accessibility
+    enforcement = nations.facts(c.nation.value).accessibility_enforcement
+    site = Link(shorten_url(c.site_url), safe_href(c.site_url)) if c.site_url else None
+    if a is None:
+        return AccessibilityView(False, c.name, site, enforcer=enforcement.body, advice=enforcement.advice)
+    return AccessibilityView(
+        True, c.name, site, Link(a.email, mailto(a.email)), Link(a.phone, tel_href(a.phone)) if a.phone else None,
+        a.reply_within_days, words().label("compliance", a.status), a.status.value == "fully-compliant",
+        [KnownIssueView(i.issue, i.criterion, when(i.fix_by)) for i in a.known_issues],
+        enforcement.body, enforcement.advice, when(a.prepared_on), when(a.reviewed_on), when(a.tested_on),
+        a.tested_by, a.how_tested,
+    )
