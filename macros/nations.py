@@ -19,7 +19,7 @@ from pydantic import Field, Strict
 from .council_file import validate
 from .problems import DataError, Problem
 from .reader import read_yaml
-from .schema import Model, Nation, NationalEntitlements, Stage
+from .schema import Model, Nation, NationalEntitlements
 from .types import ShortText, Text
 
 DATA = Path(__file__).parent / "data"
@@ -52,7 +52,6 @@ class NationFacts(Model):
     name: ShortText
     corporate_parent: ShortText = Field(description='What to call the corporate parent: "the council", "the Trust".')
     care_leaver_upper_age: Age
-    stages: dict[Stage, ShortText] = Field(description="The title of each stage, with its ages.")
     personal_adviser: Sentence = Field(description="How long a young person can have a personal adviser.")
     accessibility_enforcement: Enforcement
 
