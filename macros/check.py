@@ -13,7 +13,7 @@ from typing import Optional
 
 from .council_file import PROJECT, label_for, load_council
 from .data_checks import content_problems
-from .page_checks import banned_word_problems, page_review_problems
+from .page_checks import banned_word_problems, page_review_problems, page_shape_problems
 from .problems import DataError, Problem
 from .schema import CouncilFile
 
@@ -42,6 +42,7 @@ def check(path: Path, strict: bool = False, fail_on_overdue: bool = False,
     problems = content_problems(council, located.where, label, today())
     if docs is not None and docs.is_dir():
         problems += page_review_problems(docs, today(), label_for)
+        problems += page_shape_problems(docs, label_for)
         problems += banned_word_problems(council, located, label, docs, label_for)
     escalate = {"warning"} if strict else set()
     if fail_on_overdue:

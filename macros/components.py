@@ -123,7 +123,7 @@ class Components:
     def objectives(self) -> Markup:
         if not self.council.strategy.objectives:
             return self._not_written("its objectives")
-        return html_block("objectives.html", objectives=self.council.strategy.objectives)
+        return html_block("objectives.html", objectives=views.objectives(self.council))
 
     def action_plan(self) -> Markup:
         plan = views.action_plan(self.council, self.today(), self.link)

@@ -78,6 +78,25 @@ def page_review_problems(docs: Path, today: date, label: Callable[[Path], str]) 
     return problems
 
 
+def page_shape_problems(docs: Path, label: Callable[[Path], str]) -> list[Problem]:
+    """What the theme's templates rely on: a heading (for "In short") and the young people's flag."""
+    problems = []
+    for path in pages(docs):
+        text = path.read_text(encoding="utf-8")
+        meta, front = _front_matter(text)
+        body = text.split("\n")[len(front) + 2:] if front else text.split("\n")
+        if not any(line.startswith("# ") for line in body):
+            problems.append(Problem(label(path), len(front) + 3 if front else 1, 1, "heading",
+                                    "the page has no heading — start it with '# ' and its title", "error"))
+        young = path.relative_to(docs).parts[0] == "young-people"
+        if bool(meta.get("young_people")) != young:
+            message = ("a young people's page needs 'young_people: true' in its front matter "
+                       "(it gives the page Exit this page and the help bar) — add it" if young else
+                       "only pages under young-people/ may say 'young_people: true' — remove it")
+            problems.append(Problem(label(path), 1, 1, "young_people", message, "error"))
+    return problems
+
+
 def _word_pattern(word: str) -> re.Pattern:
     flags = 0 if word.isupper() else re.IGNORECASE  # "LAC" is an abbreviation; "placement" any case
     return re.compile(rf"(?<![\w-]){re.escape(word)}s?(?![\w-])", flags)

@@ -75,6 +75,12 @@ def relative_link(here: str, target: str) -> str:
     return (rel + "/") if target.endswith("/") and rel != "." else (rel if rel != "." else "./")
 
 
+def anchor(kind: str, id: str) -> str:
+    """The id of a thing on its page, the same wherever it is printed or linked:
+    contact, promise, objective, action, q (self-evaluation question), indicator."""
+    return f"{kind}-{id}"
+
+
 def owner_name(council: CouncilFile, role: Role) -> str:
     """Who owns something: the contact's name, or the role's title when there is no contact."""
     contact = council.contact(role)
@@ -86,7 +92,7 @@ def owner_name(council: CouncilFile, role: Role) -> str:
 
 @dataclass(frozen=True)
 class ContactCard:
-    role: str
+    anchor: str
     role_title: str
     council_name: str
     published: bool
@@ -102,9 +108,9 @@ def contact_card(council: CouncilFile, role: Role) -> ContactCard:
     contact = council.contact(role)
     title, name = words().label("roles", role), council.council.name
     if contact is None:
-        return ContactCard(role.value, title, name, published=False)
+        return ContactCard(anchor("contact", role.value), title, name, published=False)
     return ContactCard(
-        role.value, title, name, published=True, name=contact.name, what_they_do=contact.what_they_do,
+        anchor("contact", role.value), title, name, published=True, name=contact.name, what_they_do=contact.what_they_do,
         phone=Link(contact.phone, tel_href(contact.phone)) if contact.phone else None,
         email=Link(contact.email, mailto(contact.email)) if contact.email else None,
         web=Link(shorten_url(contact.web), safe_href(contact.web)) if contact.web else None,
@@ -142,7 +148,7 @@ class Verdict:
 
 @dataclass(frozen=True)
 class PromiseView:
-    id: str
+    anchor: str
     icon: Markup
     promise: str
     is_it_law: str
@@ -166,7 +172,7 @@ def promise_view(council: CouncilFile, promise: Promise) -> PromiseView:
     if said:
         label = words()["verdicts"][said.verdict.value]
         verdict = Verdict(said.verdict.value, icon_svg(label["icon"]), label["words"], when(said.checked_on), said.quote)
-    return PromiseView(promise.id, icon_svg(promise.icon), promise.promise, is_it_law(promise), promise.measure,
+    return PromiseView(anchor("promise", promise.id), icon_svg(promise.icon), promise.promise, is_it_law(promise), promise.measure,
                        owner_name(council, promise.owner), when(promise.last_checked), verdict)
 
 
@@ -229,7 +235,7 @@ class EntitlementCard:
     keywords: Optional[str]
 
 
-def entitlement_card(council: CouncilFile, offer: Offer, anchor: str, link: Callable[[str], str]) -> EntitlementCard:
+def entitlement_card(council: CouncilFile, offer: Offer, card_id: str, link: Callable[[str], str]) -> EntitlementCard:
     item, c = offer.item, council.council
     nation = nations.facts(c.nation.value)
     who = item.who_can_get_it + (f" (up to age {item.up_to_age})" if item.up_to_age else "")
@@ -237,7 +243,7 @@ def entitlement_card(council: CouncilFile, offer: Offer, anchor: str, link: Call
     if item.contact:
         name = owner_name(council, item.contact)
         if council.contact(item.contact):
-            who_to_ask = Link(name, f"{link('contacts/')}#contact-{item.contact.value}")
+            who_to_ask = Link(name, f"{link('contacts/')}#{anchor('contact', item.contact.value)}")
         else:
             who_to_ask, ask_anyone = Link(name, ""), link("young-people/who-can-help/")
     improves = None
@@ -246,7 +252,7 @@ def entitlement_card(council: CouncilFile, offer: Offer, anchor: str, link: Call
         amount = f" ({national.amount})" if national.amount else ""
         improves = f"{national.title}{amount}. {c.short_name} gives you more."
     return EntitlementCard(
-        anchor, item.title, c.short_name, nation.name, offer.local, item.status == "announced", item.what_you_get, item.amount, who,
+        card_id, item.title, c.short_name, nation.name, offer.local, item.status == "announced", item.what_you_get, item.amount, who,
         item.how_to_ask, who_to_ask, ask_anyone, improves, item.law,
         ", ".join(item.keywords) if item.keywords else None,
     )
@@ -279,6 +285,7 @@ def areas(council: CouncilFile, stage: Optional[Stage], prefix: str) -> list[Are
 @dataclass(frozen=True)
 class ActionRow:
     id: str
+    anchor: str
     what: str
     priority: str
     priority_words: str
@@ -312,11 +319,11 @@ def _serves(council: CouncilFile, action: Action, link: Callable[[str], str]) ->
     objectives = {o.id: o for o in council.strategy.objectives}
     if action.serves.objective in objectives:
         out.append(Link(f"Objective: {objectives[action.serves.objective].title}",
-                        f"{link('strategy/')}#objective-{action.serves.objective}"))
+                        f"{link('strategy/')}#{anchor('objective', action.serves.objective)}"))
     if action.serves.self_evaluation in {q.id for q in council.self_evaluation.questions}:
-        out.append(Link("Self-evaluation gap", f"{link('strategy/self-evaluation/')}#q-{action.serves.self_evaluation}"))
+        out.append(Link("Self-evaluation gap", f"{link('strategy/self-evaluation/')}#{anchor('q', action.serves.self_evaluation)}"))
     if action.serves.promise in {p.id for p in council.pledge.promises}:
-        out.append(Link("Pledge promise", f"{link('young-people/pledge/')}#promise-{action.serves.promise}"))
+        out.append(Link("Pledge promise", f"{link('young-people/pledge/')}#{anchor('promise', action.serves.promise)}"))
     return out
 
 
@@ -326,7 +333,7 @@ def action_plan(council: CouncilFile, today: date, link: Callable[[str], str]) -
     for action in council.strategy.actions:
         priority = w["priorities"][action.priority.value]
         rows[action.id] = (action, ActionRow(
-            action.id, action.what, action.priority.value, priority["words"], priority["rank"], action.outcome,
+            action.id, anchor("action", action.id), action.what, action.priority.value, priority["words"], priority["rank"], action.outcome,
             owner_name(council, action.owner), when(action.due), action.status.value,
             w.label("action_statuses", action.status), action.overdue_on(today), _serves(council, action, link),
         ))
@@ -351,6 +358,11 @@ class TextSection:
     attribution: Optional[str]
 
 
+def objectives(council: CouncilFile) -> list[tuple[str, str, Optional[str]]]:
+    """(anchor, title, detail) for each objective."""
+    return [(anchor("objective", o.id), o.title, o.detail) for o in council.strategy.objectives]
+
+
 def strategy_text(council: CouncilFile, section: str) -> TextSection:
     strategy = council.strategy
     attribution = None
@@ -370,6 +382,7 @@ def population(council: CouncilFile) -> list[tuple[str, Optional[str]]]:
 @dataclass(frozen=True)
 class QuestionRow:
     id: str
+    anchor: str
     question: str
     answer: str
     answer_words: str
@@ -405,8 +418,8 @@ def self_evaluation(council: CouncilFile, link: Callable[[str], str]) -> SelfEva
         for q in questions:
             action = None
             if q.action in actions:
-                action = Link(actions[q.action].what, f"{link('strategy/action-plan/')}#action-{q.action}")
-            rows.append(QuestionRow(q.id, q.question, q.answer.value, w.label("answers", q.answer), q.evidence or "",
+                action = Link(actions[q.action].what, f"{link('strategy/action-plan/')}#{anchor('action', q.action)}")
+            rows.append(QuestionRow(q.id, anchor("q", q.id), q.question, q.answer.value, w.label("answers", q.answer), q.evidence or "",
                                     action, action is None and q.answer.value != "yes"))
         if rows:
             sections.append(SectionView(title, section.value, rows))
@@ -648,6 +661,7 @@ def chart(indicator: Indicator, council_short: str) -> ChartView:
 @dataclass(frozen=True)
 class IndicatorView:
     id: str
+    anchor: str
     title: str
     summary: str
     small_numbers: Optional[str]
@@ -678,7 +692,7 @@ def scorecard(council: CouncilFile, theme: Theme, link: Callable[[str], str]) ->
             continue
         f = IndicatorFigures(indicator)
         indicators.append(IndicatorView(
-            indicator.id, indicator.title, f.summary(short) + f.direction(), f.small_numbers(),
+            indicator.id, anchor("indicator", indicator.id), indicator.title, f.summary(short) + f.direction(), f.small_numbers(),
             [n[:1].upper() + n[1:] for n in f.comparators()], f.table_rows(), chart(indicator, short),
             indicator.commentary, indicator.source, when(indicator.as_of),
         ))

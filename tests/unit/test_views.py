@@ -1,0 +1,282 @@
+"""Views answer the questions pages ask, without a build.
+
+Each test starts from a fixture council (tests/fixtures/), changes the one
+thing it is about, and asks the view.
+"""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from macros import views
+from macros.reader import read_yaml
+from macros.schema import (ActionStatus, Answer, Area, Comparator, Compliance, CouncilFile, EvaluationSection,
+                           Priority, PromiseKind, Role, Stage, Theme, Verdict)
+from macros.words import words
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "afoncwm.yml"
+TODAY = date(2026, 12, 1)
+
+
+def council(**changes) -> CouncilFile:
+    """The sparse Welsh fixture council, with top-level sections replaced or extended."""
+    data = copy.deepcopy(read_yaml(FIXTURE).data)
+    for key, value in changes.items():
+        if isinstance(value, dict) and isinstance(data.get(key), dict):
+            data[key].update(value)
+        else:
+            data[key] = value
+    return CouncilFile.model_validate(data)
+
+
+def link(target: str) -> str:
+    return "/" + target
+
+
+PROMISE = {
+    "id": "know-your-worker", "icon": "material/account", "promise": "We will tell you who your worker is.",
+    "kind": "statutory", "law": "Social Services and Well-being (Wales) Act 2014", "owner": "social_care",
+    "last_checked": "2026-10-01", "review_by": "2027-10-01",
+}
+
+
+def pledge_with(**promise):
+    base = copy.deepcopy(read_yaml(FIXTURE).data["pledge"])
+    base["promises"] = [dict(PROMISE, **promise)]
+    return base
+
+
+# --- the pledge -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("verdict,words_,icon", [
+    ("kept", "Kept", "check-circle"), ("partly-kept", "Partly kept", "circle-half"), ("not-yet", "Not kept yet", "close-circle"),
+])
+def test_promise_verdict_in_words_and_icon(verdict, words_, icon):
+    c = council(pledge=pledge_with(young_people_said={"verdict": verdict, "checked_on": date(2026, 9, 1)}))
+    view = views.pledge(c).promises[0]
+    assert view.verdict.words == words_
+    assert view.verdict.css == verdict
+    assert view.verdict.icon.startswith("<svg") and view.verdict.icon == views.icon_svg(f"material/{icon}" if icon != "circle-half" else "material/circle-half-full")
+    assert view.verdict.checked_on == views.When("2026-09-01", "1 September 2026")
+
+
+def test_promise_says_whether_it_is_the_law():
+    statutory = views.pledge(council(pledge=pledge_with())).promises[0]
+    assert statutory.is_it_law == "Yes. The law says we must (Social Services and Well-being (Wales) Act 2014)."
+    own = views.pledge(council(pledge=pledge_with(kind="our-own", law=None))).promises[0]
+    assert own.is_it_law == "No. This is our own promise to you."
+    assert own.verdict is None
+
+
+def test_owner_is_the_contact_name_or_else_the_role_title():
+    c = council(pledge=pledge_with(owner="social_care"))
+    assert views.pledge(c).promises[0].owner == c.contact(Role.social_care).name
+    c = council(pledge=pledge_with(owner="virtual_school_head"))  # no such contact in the fixture
+    assert c.contact(Role.virtual_school_head) is None
+    assert views.pledge(c).promises[0].owner == "Virtual School Head"
+
+
+# --- contacts ----------------------------------------------------------------------
+
+
+def test_contact_card_links_are_built_from_validated_parts():
+    c = council()
+    card = views.contact_card(c, Role.social_care)
+    contact = c.contact(Role.social_care)
+    assert card.published and card.name == contact.name
+    if contact.phone:
+        assert card.phone.href.startswith("tel:+44")
+    if contact.email:
+        assert card.email.href == "mailto:" + contact.email
+    missing = views.contact_card(c, Role.fostering)
+    assert not missing.published and missing.role_title == "Fostering" and missing.council_name == c.council.name
+
+
+def test_contact_groups_hold_only_published_roles():
+    c = council()
+    roles = [r for g in views.contact_groups(c) for r in g.roles]
+    assert roles and all(c.contact(r) for r in roles)
+    assert {r.value for r in roles} == {x.role.value for x in c.contacts}
+
+
+# --- entitlements ------------------------------------------------------------------
+
+
+def test_local_item_that_improves_a_national_one_carries_it():
+    from macros import nations
+
+    national = nations.baseline("wales").items[0]
+    local = {"id": "our-extra", "title": "More than the national offer", "area": national.area.value,
+             "stages": [s.value for s in national.stages], "what_you_get": "More.", "who_can_get_it": "You.",
+             "how_to_ask": "Ask.", "improves": national.id, "amount": "£9,999"}
+    c = council(entitlements={"local_offer": [local]})
+    offers = views.offers(c)
+    ids = [o.item.id for o in offers]
+    assert national.id not in ids  # shown inside the local item, not twice
+    mine = next(o for o in offers if o.item.id == "our-extra")
+    assert mine.local and mine.improves == national
+    card = views.entitlement_card(c, mine, "all-our-extra", link)
+    assert card.improves.startswith(national.title) and card.improves.endswith("Afoncwm gives you more.")
+    assert card.local and card.council_short == "Afoncwm"
+
+
+def test_national_card_names_the_nation_and_who_to_ask():
+    c = council()
+    offer = next(o for o in views.offers(c) if not o.local)
+    card = views.entitlement_card(c, offer, offer.item.id, link)
+    assert card.nation == "Wales" and not card.local
+    if offer.item.contact and c.contact(offer.item.contact):
+        assert card.who_to_ask.href == f"/contacts/#contact-{offer.item.contact.value}"
+
+
+def test_areas_follow_the_stage_and_keep_the_areas_order():
+    c = council()
+    for stage in Stage:
+        areas = views.areas(c, stage, "")
+        assert all(stage in offer.stages for area in areas for offer, _ in area.offers)
+    order = [a.anchor for a in views.areas(c, None, "all-")]
+    assert order == sorted(order, key=lambda a: [f"all-{x.value}" for x in Area].index(a))
+
+
+# --- strategy, self-evaluation, board ----------------------------------------------------
+
+
+ACTION = {"id": "a1", "what": "Do a thing", "priority": "high", "outcome": "It is done", "owner": "social_care",
+          "due": "2026-06-30", "status": "on-track", "serves": {"objective": "o1"}}
+
+
+def strategy(*actions):
+    return {"objectives": [{"id": "o1", "title": "Stable homes"}], "actions": list(actions)}
+
+
+def test_overdue_means_past_its_date_and_not_done():
+    late = dict(ACTION)
+    done = dict(ACTION, id="a2", status="done")
+    future = dict(ACTION, id="a3", due="2027-06-30")
+    plan = views.action_plan(council(strategy=strategy(late, done, future)), TODAY, link)
+    rows = {r.id: r for g in plan.groups for r in g.rows}
+    assert rows["a1"].overdue and not rows["a2"].overdue and not rows["a3"].overdue
+    assert plan.overdue == 1 and plan.total == 3
+    assert plan.summary == "2 on track, 1 done"
+    assert rows["a1"].serves == [views.Link("Objective: Stable homes", "/strategy/#objective-o1")]
+    assert rows["a1"].priority_words == "High" and rows["a1"].priority_rank == 1
+
+
+def test_actions_serving_no_objective_are_grouped_apart():
+    plan = views.action_plan(council(strategy=strategy(dict(ACTION, serves={}))), TODAY, link)
+    assert [g.anchor for g in plan.groups] == ["plan-other"]
+
+
+def test_self_evaluation_counts_and_links_gaps_to_actions():
+    questions = [
+        {"id": "q1", "section": "voice-of-the-child", "question": "Q1?", "answer": "partly", "action": "a1"},
+        {"id": "q2", "section": "voice-of-the-child", "question": "Q2?", "answer": "no"},
+        {"id": "q3", "section": "governance-and-leadership", "question": "Q3?", "answer": "yes"},
+    ]
+    view = views.self_evaluation(council(strategy=strategy(ACTION), self_evaluation={"questions": questions}), link)
+    summary = dict(view.summary)
+    assert summary["Voice of the child"] == [0, 1, 1] and summary["Governance and leadership"] == [1, 0, 0]
+    rows = {r.id: r for s in view.sections for r in s.rows}
+    assert rows["q1"].action == views.Link("Do a thing", "/strategy/action-plan/#action-a1")
+    assert rows["q2"].no_action_yet and not rows["q3"].no_action_yet
+
+
+def test_next_board_meeting_is_the_first_after_today():
+    meetings = [{"held_on": d} for d in ("2026-09-01", "2027-03-01", "2027-01-15")]
+    c = council(board_work={"meetings": meetings})
+    assert views.next_meeting(c, TODAY).held_on == date(2027, 1, 15)
+    view = views.board_work(c, TODAY)
+    assert view.next_meeting.text == "15 January 2027"
+    assert [m.held_on.iso for m in view.past] == ["2026-09-01"]
+    assert views.next_meeting(c, date(2027, 6, 1)) is None
+
+
+# --- performance ------------------------------------------------------------------------
+
+
+INDICATOR = {"id": "stability", "theme": "placements", "title": "Three or more moves", "unit": "percent",
+             "higher_is_better": False, "source": "Annual return", "as_of": "2026-10-01",
+             "values": [{"period": "2024-25", "value": 12}, {"period": "2025-26", "value": 9,
+                                                             "numerator": 3, "denominator": 33}],
+             "comparisons": [{"against": "wales", "period": "2025-26", "value": 10},
+                             {"against": "region", "period": "2024-25", "value": 11}]}
+
+
+def test_scorecard_compares_in_words():
+    c = council(performance={"indicators": [INDICATOR]})
+    card = views.scorecard(c, Theme.placements, link)
+    view = card.indicators[0]
+    assert view.summary == ("In 2025-26, Afoncwm's figure was 9%: better than Wales (10%), "
+                            "and better than the year before (12% in 2024-25). Lower is better.")
+    assert view.comparators == ["Wales", "Region"]
+    assert view.rows == [("2024-25", "12%", ["–", "11%"]), ("2025-26", "9%", ["10%", "–"])]
+    assert view.small_numbers.startswith("Small numbers: this is 3 of 33 children")
+    assert card.bank_url == "/handbook/questions-to-ask/#placements"
+    assert card.questions and all("[" not in q for q in card.questions)
+
+
+def test_chart_draws_the_same_numbers_as_the_table():
+    indicator = dict(INDICATOR, comparisons=[{"against": "england", "period": "2025-26", "value": 10}])
+    c = council(performance={"indicators": [indicator]})
+    chart = views.scorecard(c, Theme.placements, link).indicators[0].chart
+    assert [b.label for b in chart.bars] == ["12%", "9%"]
+    assert float(chart.bars[0].height) > float(chart.bars[1].height) > 0
+    assert chart.england.label == "10%"
+    assert "2024-25: 12%; 2025-26: 9%. England 2025-26: 10%." == chart.description
+
+
+@pytest.mark.parametrize("ours,theirs,better,word", [
+    (5, 5, True, "the same as"), (6, 5, True, "better than"), (6, 5, False, "worse than"), (4, 5, None, "lower than"),
+])
+def test_compare(ours, theirs, better, word):
+    assert views.compare(ours, theirs, better) == word
+
+
+# --- accessibility ---------------------------------------------------------------------
+
+
+def test_accessibility_statement_names_the_nations_enforcement_body():
+    data = copy.deepcopy(read_yaml(FIXTURE).data)
+    statement = views.accessibility(CouncilFile.model_validate(data))
+    assert "Equality and Human Rights Commission" in statement.enforcer
+    data["council"].update(nation="northern-ireland", kind="hsc-trust")
+    statement = views.accessibility(CouncilFile.model_validate(data))
+    assert statement.enforcer == "The Equality Commission for Northern Ireland"
+
+
+# --- small things ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("here,target,expected", [
+    ("", "strategy/board/", "strategy/board/"),
+    ("young-people/pledge/", "contacts/", "../../contacts/"),
+    ("strategy/", "strategy/", "./"),
+])
+def test_relative_link(here, target, expected):
+    assert views.relative_link(here, target) == expected
+
+
+@pytest.mark.parametrize("section,enum", [
+    ("roles", Role), ("areas", Area), ("verdicts", Verdict), ("promise_kinds", PromiseKind),
+    ("action_statuses", ActionStatus), ("priorities", Priority), ("answers", Answer), ("themes", Theme),
+    ("evaluation_sections", EvaluationSection), ("comparators", Comparator), ("compliance", Compliance),
+])
+def test_every_closed_list_has_its_labels(section, enum):
+    assert set(words()[section]) == {m.value for m in enum}
+
+
+def test_every_nations_data_is_valid():
+    from macros import nations
+    from macros.schema import Nation
+
+    assert nations.check_nation_data() == []
+    for nation in Nation:
+        facts = nations.facts(nation.value)
+        assert facts.nation == nation
+        for fact in (facts.care_leaver_upper_age, facts.personal_adviser, facts.accessibility_enforcement):
+            assert fact.source and fact.checked_on
