@@ -19,7 +19,7 @@ from . import nations
 from .check import check, errors, today
 from .components import Components
 from .council_file import council_path
-from .escape import SafeView, long_date
+from .escape import SafeView
 from .schema import CouncilFile
 from .sources import citations
 from .words import words
@@ -59,7 +59,6 @@ def define_env(env) -> None:
     components = Components(council, today=today, page_url=lambda: getattr(env.page, "url", "") or "")
     for name in Components.MACROS:
         env.macro(getattr(components, name), name)
-    env.filter(long_date, "long_date")
 
 
 def data_date(council: CouncilFile):

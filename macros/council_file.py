@@ -6,7 +6,9 @@ error names its place, `council.yml:12:5: contacts[2].email: what is wrong — h
 
 from __future__ import annotations
 
+import calendar
 import difflib
+import re
 import os
 import types
 import typing
@@ -15,7 +17,7 @@ from typing import Any, Optional
 
 from pydantic import BaseModel, ValidationError
 
-from .problems import DataError, Located, Path_, Problem, field_name
+from .problems import DataError, Located, Path_, Problem, field_name, shorten
 from .reader import read_yaml
 from .schema import CouncilFile
 
@@ -50,6 +52,7 @@ def validate(located: Located, model: type[BaseModel], label: str) -> BaseModel:
 def _explain(error: dict, located: Located, model: type[BaseModel], label: str) -> Problem:
     loc = tuple(error["loc"])
     kind = error["type"]
+    given = shorten(error.get("input"))
     line, column = located.where(loc)
     message = error["msg"]
     if kind == "missing":
@@ -66,21 +69,20 @@ def _explain(error: dict, located: Located, model: type[BaseModel], label: str) 
         message = f"'{loc[-1]}' is not a field here — {fix}"
     elif kind == "enum":
         expected = error.get("ctx", {}).get("expected", "")
-        message = f"'{error.get('input')}' is not allowed here — use one of: {expected.replace(chr(39), '')}"
+        message = f"'{given}' is not allowed here — use one of: {expected.replace(chr(39), '')}"
         guess = difflib.get_close_matches(
             str(error.get("input")), [e.strip(" '") for e in expected.replace(" or ", ", ").split(",")], n=1
         )
         if guess:
             message += f" (did you mean '{guess[0]}'?)"
     elif kind.startswith("date") or kind == "datetime_from_date_parsing":
-        message = (f"'{error.get('input')}' is not a date — write it as YYYY-MM-DD, "
-                   "for example 2026-03-31")
+        message = _date_message(error.get("input"))
     elif kind == "string_type":
         message = "expected text — write it as text (in quotes if it looks like a number, date or yes/no)"
     elif kind in ("int_type", "int_parsing", "int_from_float"):
-        message = f"'{error.get('input')}' is not a whole number — write digits only, for example 21"
+        message = f"'{given}' is not a whole number — write digits only, for example 21"
     elif kind in ("bool_type", "bool_parsing"):
-        message = f"'{error.get('input')}' is not true or false — write true or false"
+        message = f"'{given}' is not true or false — write true or false"
     elif kind == "list_type":
         message = "this should be a list — put each item on its own line starting with '- '"
     elif kind in ("model_type", "dict_type", "model_attributes_type"):
@@ -92,13 +94,30 @@ def _explain(error: dict, located: Located, model: type[BaseModel], label: str) 
     elif kind == "string_too_long":
         message = f"this is longer than {error.get('ctx', {}).get('max_length')} characters — shorten it"
     elif kind == "string_pattern_mismatch":
-        message = (f"'{error.get('input')}' is not in the right form — use lower-case letters, "
+        message = (f"'{given}' is not in the right form — use lower-case letters, "
                    "digits and hyphens, like our-promise-1")
+    elif kind == "finite_number":
+        message = f"'{given}' is not a figure (it is infinite or 'not a number') — write a number, such as 74.5"
+    elif kind == "greater_than_equal" and error.get("ctx", {}).get("ge") == 0:
+        message = f"{given} is below zero — a figure cannot be negative: check the sign"
     elif kind in ("greater_than_equal", "less_than_equal"):
-        message = f"{error.get('input')} is out of range — {error['msg'].lower()}"
+        message = f"{given} is out of range — {error['msg'].lower()}"
     elif "—" not in message:
         message = f"{message} — check this value against the field reference"
-    return Problem(label, line, column, field_name(loc), message)
+    return Problem(label, line, column, field_name(loc), shorten(message, 400))
+
+
+def _date_message(given: Any) -> str:
+    """Why a date is not a date: an impossible day says so; anything else is shown the form."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", str(given).strip())
+    if match:
+        year, month, day = map(int, match.groups())
+        if not 1 <= month <= 12:
+            return f"'{given}' has no month {month} — the middle number is the month, 01 to 12"
+        last = calendar.monthrange(year, month)[1]
+        return (f"there is no {day} {calendar.month_name[month]} {year}: {calendar.month_name[month]} {year} "
+                f"has {last} days — check the day")
+    return f"'{shorten(given)}' is not a date — write it as YYYY-MM-DD, for example 2026-03-31"
 
 
 def _unwrap(annotation: Any) -> list[Any]:

@@ -14,7 +14,7 @@ from typing import Callable
 
 from . import nations
 from .problems import Problem, reporter
-from .schema import CouncilFile, PromiseKind
+from .schema import CouncilFile, PromiseKind, Unit
 from .words import words
 
 VAGUE = ("help you to", "support you to", "try to", "where possible", "aim to",
@@ -121,9 +121,43 @@ def reference_problems(council: CouncilFile, where: Where, label: str) -> list[P
     return problems
 
 
+MAX_AMOUNT = 50_000  # pounds: no entitlement pays more than this in one go
+_POUNDS = re.compile(r"£\s?([0-9][0-9,]*(?:\.[0-9]+)?)")
+
+
+def number_problems(council: CouncilFile, where: Where, label: str) -> list[Problem]:
+    """Numbers checked for what they mean: a percentage is at most 100, a count of children is not
+    more than the children counted, and an amount of money is sensible."""
+    problems: list[Problem] = []
+    report = reporter(problems, where, label)
+    for i, indicator in enumerate(council.performance.indicators):
+        at = ("performance", "indicators", i)
+        figures = [("values", j, v.value) for j, v in enumerate(indicator.values)]
+        figures += [("comparisons", j, c.value) for j, c in enumerate(indicator.comparisons)]
+        if indicator.unit == Unit.percent:
+            for part, j, value in figures:
+                if value > 100:
+                    report(at + (part, j, "value"), f"{value:g}% is more than 100% — a percentage is 0 to 100: "
+                           "check the figure, or set the indicator's unit", "error")
+        for j, v in enumerate(indicator.values):
+            if v.numerator is not None and v.denominator is not None and v.numerator > v.denominator:
+                report(at + ("values", j, "numerator"), f"{v.numerator} children out of {v.denominator} is more "
+                       "than all of them — the numerator counts some of the denominator's children", "error")
+    items = [(("entitlements", "local_offer", i, "amount"), item.amount)
+             for i, item in enumerate(council.entitlements.local_offer) if item.amount]
+    for path, amount in items:
+        for match in _POUNDS.finditer(amount):
+            pounds = float(match.group(1).replace(",", ""))
+            if pounds > MAX_AMOUNT:
+                report(path, f"£{pounds:,.0f} is more than any entitlement pays (the limit here is "
+                       f"£{MAX_AMOUNT:,}) — check the figure", "error")
+    return problems
+
+
 def content_problems(council: CouncilFile, where: Where, label: str, today: date) -> list[Problem]:
     """Every content problem: errors (broken references), warnings and notices."""
     problems = (reference_problems(council, where, label)
+                + number_problems(council, where, label)
                 + pledge_problems(council, where, label, today)
                 + strategy_problems(council, where, label, today))
     if council.accessibility is None:

@@ -72,6 +72,12 @@ def field_name(path: Path_) -> str:
     return out or "(file)"
 
 
+def shorten(value, limit: int = 60) -> str:
+    """A value as a message quotes it: on one line, and cut short with … when long."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def reporter(problems: list[Problem], where: Callable[[Path_], tuple[int, int]], label: str):
     """A function that records a problem at a path in the data: report(path, message, severity)."""
     def report(path: Path_, message: str, severity: str = "warning") -> None:

@@ -10,19 +10,52 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Optional
 
 import yaml
 from yaml.error import MarkedYAMLError, YAMLError
-from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .problems import DataError, Located, Path_, Problem
+from .problems import DataError, Located, Path_, Problem, shorten
 
 MAX_BYTES = 1_000_000
+MAX_DEPTH = 12          # council.yml nests 5 deep; anything far deeper is a mistake or an attack
+MAX_NUMBER_CHARS = 30   # the longest number council.yml needs is a few digits
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+_KEY_LINE = re.compile(r"^\s*(?:- )?[A-Za-z_][\w-]*:(?:\s|$)")
+
+
+def read_bytes(path: Path, label: str) -> bytes:
+    """The file's bytes, refusing anything that is not a regular file or is too big, before reading it."""
+    def fail(message: str) -> DataError:
+        return DataError([Problem(label, 1, 1, "(file)", message)])
+
+    try:
+        info = os.stat(path)
+    except OSError as err:
+        raise fail(f"cannot read the file ({err.strerror}) — check the path") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise fail("this is a folder, not a file — give the council file, such as council.yml")
+    if not stat.S_ISREG(info.st_mode):
+        raise fail("this is not a regular file (it is a device, pipe or socket) — give the council file, such as council.yml")
+    too_big = (f"the file is more than the {MAX_BYTES:,} bytes allowed — "
+               "a council.yml is a few hundred lines; check that the right file was saved")
+    if info.st_size > MAX_BYTES:
+        raise fail(too_big)
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as err:
+        raise fail(f"cannot read the file ({err.strerror}) — check the path") from None
+    if len(raw) > MAX_BYTES:
+        raise fail(too_big)
+    return raw
 
 
 # --- reading YAML ---------------------------------------------------------------
@@ -35,16 +68,7 @@ def read_yaml(path: Path, label: Optional[str] = None) -> Located:
     def fail(line: int, column: int, message: str, field: str = "(file)") -> DataError:
         return DataError([Problem(label, line, column, field, message)])
 
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise fail(1, 1, f"cannot read the file ({err.strerror}) — check the path") from None
-    if len(raw) > MAX_BYTES:
-        raise fail(
-            1, 1,
-            f"the file is {len(raw):,} bytes, more than the {MAX_BYTES:,} allowed — "
-            "a council.yml is a few hundred lines; check that the right file was saved",
-        )
+    raw = read_bytes(path, label)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -60,6 +84,15 @@ def read_yaml(path: Path, label: Optional[str] = None) -> Located:
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
         raise fail(1, 1, "the file is empty — start from the example council.yml in the project")
+
+    control = _CONTROL.search(text)
+    if control:
+        before = text[: control.start()]
+        raise fail(
+            before.count("\n") + 1, control.start() - (before.rfind("\n") + 1) + 1,
+            f"there is an invisible control character here (U+{ord(control.group()):04X}) — "
+            "delete it (it often comes from copying text out of another program)",
+        )
 
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
@@ -78,7 +111,7 @@ def read_yaml(path: Path, label: Optional[str] = None) -> Located:
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        unclosed = _unclosed_quote(text, line)
+        unclosed = _runaway_quote(text, loader)
         if unclosed:
             raise fail(*unclosed, "a quote mark opened here is not closed — "
                        "add the closing quote at the end of the value") from None
@@ -99,9 +132,18 @@ def read_yaml(path: Path, label: Optional[str] = None) -> Located:
 
 
 def _refuse_unsafe_events(text: str, label: str, loader: type) -> None:
+    depth = 0
     for event in yaml.parse(text, Loader=loader):
         mark = event.start_mark
         where = (mark.line + 1, mark.column + 1)
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise DataError([Problem(label, *where, "(file)",
+                    f"lists and sections are nested more than {MAX_DEPTH} deep here — council.yml never "
+                    "needs this: check the brackets and indentation")])
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
         if isinstance(event, AliasEvent):
             raise DataError([Problem(label, *where, "(file)",
                 "aliases (*name) are not allowed — write the value out in full")])
@@ -116,17 +158,19 @@ def _refuse_unsafe_events(text: str, label: str, loader: type) -> None:
                     "put text in quotes if it must stay text")])
 
 
-def _unclosed_quote(text: str, before_line: int) -> Optional[tuple[int, int]]:
-    """The line and column of a quote that opens a value and never closes, if any."""
-    for number, line in enumerate(text.splitlines()[:before_line], start=1):
-        body = line.split(" #", 1)[0]
-        for quote in ('"', "'"):
-            value = body.split(": ", 1)[-1].lstrip("- ").lstrip()
-            if value.startswith(quote) and (len(value) == 1 or not value.rstrip().endswith(quote)):
-                if quote == '"' and value.count('"') - value.count('\\"') >= 2:
-                    continue
-                return number, line.index(quote) + 1
-    return None
+def _runaway_quote(text: str, loader: type) -> Optional[tuple[int, int]]:
+    """Where a quote that was never closed opened: the quoted value ran on over lines that are
+    clearly fields of their own (`nation: england`). Comments and values that wrap are never blamed."""
+    found = None
+    try:
+        for token in yaml.scan(text, Loader=loader):
+            if getattr(token, "style", None) in ('"', "'") and token.end_mark.line > token.start_mark.line:
+                lines = text.splitlines()[token.start_mark.line + 1: token.end_mark.line + 1]
+                if any(_KEY_LINE.match(line) for line in lines):
+                    found = (token.start_mark.line + 1, token.start_mark.column + 1)
+    except YAMLError:
+        pass
+    return found
 
 
 def _yaml_message(err: MarkedYAMLError) -> str:
@@ -154,6 +198,7 @@ _INT = re.compile(r"^[-+]?[0-9]+$")
 _OCT = re.compile(r"^0o[0-7]+$")
 _HEX = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_LONG_NUMBER = re.compile(r"^[-+]?\.?[0-9][0-9a-fA-FxXoO._]*(?:[eE][-+]?[0-9]+)?$")
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _DATETIME = re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
                        r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?$")
@@ -211,6 +256,10 @@ def _plain(node: Node, path: Path_, values: dict, keys: dict, label: str) -> Any
         return out
     if isinstance(node, SequenceNode):
         return [_plain(item, path + (index,), values, keys, label) for index, item in enumerate(node.value)]
+    if not node.style and len(node.value) > MAX_NUMBER_CHARS and _LONG_NUMBER.match(node.value):
+        raise DataError([Problem(label, node.start_mark.line + 1, node.start_mark.column + 1, "(file)",
+            f"this number is {len(node.value):,} characters long — numbers in council.yml are short: "
+            "check for a paste error, or put text in quotes")])
     return scalar(node)
 
 

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, Strict, model_validator
 from pydantic_core import PydanticCustomError
 from typing_extensions import Annotated
 
-from .types import Email, HttpsUrl, Icon, Phone, ShortText, Slug, Text
+from .types import Email, Figure, HttpsUrl, Icon, Phone, ShortText, SiteUrl, Slug, Text
 
 Age = Annotated[int, Strict(), Field(ge=0, le=30)]
 
@@ -109,7 +109,7 @@ class Council(Model):
     website: HttpsUrl = Field(
         description="The council's main website.", examples=["https://www.anytown.gov.uk"]
     )
-    site_url: Optional[HttpsUrl] = Field(
+    site_url: Optional[SiteUrl] = Field(
         None,
         description="Where this corporate parenting site is published (used for the sitemap).",
         examples=["https://corporateparenting.anytown.gov.uk/"],
@@ -470,7 +470,7 @@ class Unit(str, Enum):
 
 class Value(Model):
     period: ShortText = Field(description="The year or period, such as 2025-26.", examples=["2025-26"])
-    value: float = Field(description="The figure.")
+    value: Figure = Field(description="The figure (not negative; a percentage is 0 to 100).")
     numerator: Optional[Annotated[int, Strict(), Field(ge=0)]] = Field(
         None, description="For a percentage: how many children it counts."
     )
@@ -482,7 +482,7 @@ class Value(Model):
 class Comparison(Model):
     against: Comparator = Field(description="england, region, statistical-neighbours, wales or scotland.")
     period: ShortText = Field(description="The year or period of the comparison.")
-    value: float = Field(description="Their figure.")
+    value: Figure = Field(description="Their figure (not negative; a percentage is 0 to 100).")
 
 
 class Indicator(Model):

@@ -19,6 +19,8 @@ from phonenumbers import shortnumberinfo
 from pydantic import AfterValidator, BeforeValidator, Field, Strict, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from .problems import shorten
+
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
@@ -73,7 +75,7 @@ def _phone(value: Any) -> str:
         raise PydanticCustomError(
             "phone",
             "'{value}' is not a phone number — use digits and spaces only, for example \"01632 960001\"",
-            {"value": text},
+            {"value": shorten(text)},
         )
     try:
         number = phonenumbers.parse(text, "GB")
@@ -90,7 +92,7 @@ def _phone(value: Any) -> str:
         raise PydanticCustomError(
             "phone",
             "'{value}' is not a UK phone number — check the digits, for example \"01632 960001\" or \"0800 1111\"",
-            {"value": text},
+            {"value": shorten(text)},
         )
     return text
 
@@ -116,8 +118,15 @@ def _email(value: Any) -> str:
         raise PydanticCustomError(
             "email",
             "'{value}' is not an email address ({reason}) — write it like name@council.gov.uk",
-            {"value": value, "reason": str(err).rstrip(".")},
+            {"value": shorten(value), "reason": str(err).rstrip(".")},
         ) from None
+    if re.search(r"[?#&=%/\\\s]", result.normalized):
+        raise PydanticCustomError(
+            "email_link",
+            "'{value}' has a character (such as ? or &) that would change what an email link does — "
+            "write just the address, like name@council.gov.uk",
+            {"value": shorten(value)},
+        )
     return result.normalized
 
 
@@ -133,13 +142,20 @@ def _https_url(value: Any) -> str:
         raise PydanticCustomError(
             "url_scheme",
             "'{value}' is not a secure web address — it must start with https://",
-            {"value": text},
+            {"value": shorten(text)},
+        )
+    if "\\" in text or parts.username is not None or parts.password is not None:
+        raise PydanticCustomError(
+            "url_parts",
+            "'{value}' has a backslash or a user name in it, which changes where the link goes — "
+            "copy the address again from the browser's address bar",
+            {"value": shorten(text)},
         )
     if not parts.hostname or "." not in parts.hostname or re.search(r"[\s<>\"'`]", text):
         raise PydanticCustomError(
             "url",
             "'{value}' is not a web address — write it in full, like https://www.example.gov.uk/page",
-            {"value": text},
+            {"value": shorten(text)},
         )
     return text
 
@@ -148,20 +164,36 @@ HttpsUrl = Annotated[str, BeforeValidator(_https_url)]
 """A web address starting with https://."""
 
 
-def _icons_dir() -> Path:
+def _site_url(value: Any) -> str:
+    text = _https_url(value)
+    if urlsplit(text).query or urlsplit(text).fragment or "?" in text or "#" in text:
+        raise PydanticCustomError(
+            "site_url", "'{value}' has a ? or # in it — the site's address is just where it lives, "
+            "like https://corporateparenting.anytown.gov.uk/", {"value": shorten(text)})
+    return text
+
+
+SiteUrl = Annotated[str, BeforeValidator(_site_url)]
+"""Where the site itself is published: https://, with no ? or #."""
+
+Figure = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+"""A figure: a number that is not negative, not infinite and not NaN."""
+
+
+def icons_dir() -> Path:
     import material
 
     return Path(material.__file__).parent / "templates" / ".icons"
 
 
 def _icon(value: str) -> str:
-    if not (_icons_dir() / f"{value}.svg").is_file():
+    if not (icons_dir() / f"{value}.svg").is_file():
         raise PydanticCustomError(
             "icon",
             "there is no icon called '{value}' — pick one from Material's icon search "
             "(https://squidfunk.github.io/mkdocs-material/reference/icons-emojis/) "
             "and write it like material/home-heart",
-            {"value": value},
+            {"value": shorten(value)},
         )
     return value
 

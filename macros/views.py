@@ -24,7 +24,7 @@ from . import nations
 from .escape import safe_href
 from .schema import (Action, Comparator, CouncilFile, Entitlement, EvaluationSection,
                      Indicator, Promise, PromiseKind, Role, Stage, Theme, Unit)
-from .types import _icons_dir, tel_href
+from .types import icons_dir, tel_href
 from .words import words
 
 SMALL_DENOMINATOR = 20
@@ -54,7 +54,7 @@ class Link:
 @lru_cache(maxsize=None)
 def icon_svg(name: str) -> Markup:
     """An icon bundled with Material, inline (no request). Names are validated by the schema."""
-    path = _icons_dir() / f"{name}.svg"
+    path = icons_dir() / f"{name}.svg"
     if not re.fullmatch(r"[a-z0-9/-]+", name) or not path.is_file():
         return Markup("")
     return Markup(path.read_text(encoding="utf-8").strip())

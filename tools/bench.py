@@ -93,8 +93,7 @@ def write_config(folder: Path, docs: Path, macros: bool, nav: bool, hook: Path |
         text = text[:start] + text[end:]
         # What define_env would have put in the configuration, written in instead.
         from macros import theme_extras
-        from macros.council import council_path
-        from macros.loader import load_council
+        from macros.council_file import council_path, load_council
 
         council, _ = load_council(council_path())
         extra = {"generator": False, **theme_extras(council)}
@@ -119,8 +118,8 @@ def multiply(docs: Path, target: Path, copies: int) -> int:
 
 
 def check_seconds(runs: int) -> float:
-    code = ("import time; from pathlib import Path; from macros.loader import _CACHE; "
-            "from macros.council import check\n"
+    code = ("import time; from pathlib import Path; from macros.council_file import _CACHE; "
+            "from macros.check import check\n"
             "best = 9e9\n"
             f"for _ in range({max(runs, 5)}):\n"
             "    _CACHE.clear(); t = time.perf_counter(); check(Path('council.yml')); best = min(best, time.perf_counter() - t)\n"
