@@ -25,7 +25,7 @@ $(BIN)/.test-deps: $(BIN)/.site-deps requirements/test.lock
 site: $(BIN)/.site-deps
 	$(BIN)/python -m macros check --strict $(COUNCIL_FILE)
 	rm -rf .site-build
-	COUNCIL_STRICT=1 MACROS_ON_ERROR_FAIL=true $(BIN)/mkdocs build --strict --clean -d .site-build
+	$(BIN)/mkdocs build --strict --clean -d .site-build
 	rm -rf $(SITE_DIR).old
 	if [ -d $(SITE_DIR) ]; then mv $(SITE_DIR) $(SITE_DIR).old; fi
 	mv .site-build $(SITE_DIR)
@@ -46,9 +46,9 @@ chromium:
 check: $(BIN)/.site-deps
 	$(BIN)/python -m macros check $(COUNCIL_FILE)
 
-## serve: live preview on http://127.0.0.1:8000 that rebuilds when council.yml changes
+## serve: live preview on http://127.0.0.1:8000 that rebuilds when the council file changes (problems show in the browser)
 serve: $(BIN)/.site-deps
-	$(BIN)/mkdocs serve
+	COUNCIL_SERVE=1 $(BIN)/mkdocs serve --watch "$(COUNCIL_FILE)"
 
 ## schema: write schema/council.schema.json from macros/schema.py
 schema: $(BIN)/.site-deps

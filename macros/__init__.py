@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import sys
 from datetime import datetime, time, timezone
 
 from mkdocs.exceptions import PluginError
@@ -20,6 +21,7 @@ from .check import check, errors, today
 from .components import Components
 from .council_file import council_path
 from .escape import SafeView
+from .page_errors import guarded, register
 from .schema import CouncilFile
 from .sources import citations
 from .words import words
@@ -27,12 +29,21 @@ from .words import words
 log = logging.getLogger("mkdocs.plugins.council")
 
 
+def serving() -> bool:
+    """Is this a live preview (`mkdocs serve`, `make serve`)? Then mistakes are shown in the browser."""
+    return os.environ.get("COUNCIL_SERVE") == "1" or sys.argv[1:2] == ["serve"]
+
+
 def define_env(env) -> None:
     path = council_path()
-    # COUNCIL_STRICT=1 (make site, CI) makes warnings stop the build, as `check --strict` does.
-    council, problems = check(path, strict=os.environ.get("COUNCIL_STRICT") == "1")
+    # One meaning of strict: `mkdocs build --strict` (and COUNCIL_STRICT=1) fails on what `check --strict` fails on.
+    strict = bool(env.conf.get("strict")) or os.environ.get("COUNCIL_STRICT") == "1"
+    council, problems = check(path, strict=strict)
     bad = errors(problems)
+    register()
     if council is None or bad:
+        if serving():
+            return show_problems(env, bad)
         lines = "\n".join(str(p) for p in bad)
         raise PluginError(
             f"{path} has {len(bad)} error(s); nothing was built.\n{lines}\n"
@@ -40,6 +51,8 @@ def define_env(env) -> None:
         )
     for problem in problems:
         log.info(str(problem))
+    # A mistake in a page's macros stops a build before anything is written (a preview shows it on the page).
+    env.config["on_error_fail"] = not serving()
 
     # Reproducible builds: the build date (sitemap, sitemap.xml.gz) comes from the data, not the clock.
     if "SOURCE_DATE_EPOCH" not in os.environ:
@@ -58,7 +71,36 @@ def define_env(env) -> None:
     env.variables["nation"] = SafeView(nations.facts(c.nation.value))
     components = Components(council, today=today, page_url=lambda: getattr(env.page, "url", "") or "")
     for name in Components.MACROS:
-        env.macro(getattr(components, name), name)
+        env.macro(guarded(name, getattr(components, name)), name)
+
+
+class Blank:
+    """Stands in for the council while its file is broken (preview only): every part prints as nothing."""
+
+    def __getattr__(self, name: str) -> "Blank":
+        return self
+
+    def __getitem__(self, key) -> "Blank":
+        return self
+
+    def __call__(self, *args, **kwargs) -> str:
+        return ""
+
+    def __str__(self) -> str:
+        return ""
+
+
+def show_problems(env, problems) -> None:
+    """A live preview of a broken council file: every page lists the problems, and reloads when they are fixed."""
+    env.conf["extra"].update({
+        "council": {"name": "Corporate parenting", "short_name": "Preview", "nation": "", "website": "",
+                    "example_data": False, "exit_page_url": "https://www.bbc.co.uk/weather"},
+        "citations": citations(), "months": words()["months"],
+        "council_problems": [str(p) for p in problems],
+    })
+    env.variables["council"] = env.variables["nation"] = Blank()
+    for name in Components.MACROS:
+        env.macro(Blank(), name)
 
 
 def data_date(council: CouncilFile):
