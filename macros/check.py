@@ -39,7 +39,7 @@ def check(path: Path, strict: bool = False, fail_on_overdue: bool = False,
         council, located = load_council(path, label)
     except DataError as err:
         return None, err.problems
-    problems = content_problems(council, located.where, label, today())
+    problems = content_problems(council, located.where, label, today(), docs)
     if docs is not None and docs.is_dir():
         problems += page_review_problems(docs, today(), label_for)
         problems += page_shape_problems(docs, label_for)

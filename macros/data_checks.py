@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Callable
+from typing import Callable, Optional
 
 from . import nations
 from .problems import Problem, reporter
-from .schema import CouncilFile, PromiseKind, Unit
+from .schema import CouncilFile, PromiseKind, Role, Unit
 from .words import words
 
 VAGUE = ("help you to", "support you to", "try to", "where possible", "aim to",
@@ -154,10 +154,11 @@ def number_problems(council: CouncilFile, where: Where, label: str) -> list[Prob
     return problems
 
 
-def content_problems(council: CouncilFile, where: Where, label: str, today: date) -> list[Problem]:
+def content_problems(council: CouncilFile, where: Where, label: str, today: date, docs=None) -> list[Problem]:
     """Every content problem: errors (broken references), warnings and notices."""
     problems = (reference_problems(council, where, label)
                 + number_problems(council, where, label)
+                + reader_problems(council, where, label, docs)
                 + pledge_problems(council, where, label, today)
                 + strategy_problems(council, where, label, today))
     if council.accessibility is None:
@@ -166,3 +167,92 @@ def content_problems(council: CouncilFile, where: Where, label: str, today: date
                                 "there is no accessibility statement, which the law requires — add 'accessibility:'",
                                 "warning"))
     return problems
+
+
+# --- readers: contacts the young people's pages need, owners, plain words -----------------------
+
+SAFETY_ROLES = (Role.out_of_hours, Role.complaints)  # always needed, whichever pages show them
+LONGEST_PROMISE = 30      # words
+LONGEST_SENTENCE = 25     # words, in what young people read
+HARDEST_GRADE = 9.0       # Flesch-Kincaid grade of one text (reading age about 14); pages aim for grade 4
+_CONTACT_CALL = re.compile(r"""contact_card\(\s*["']([a-z_]+)["']\s*\)""")
+
+
+def needed_roles(docs) -> dict[Role, str]:
+    """Role -> the first young people's page that shows its contact (plus the safety roles)."""
+    needed: dict[Role, str] = {role: "the contacts page" for role in SAFETY_ROLES}
+    if docs is not None and (docs / "young-people").is_dir():
+        for path in sorted((docs / "young-people").rglob("*.md")):
+            for role in _CONTACT_CALL.findall(path.read_text(encoding="utf-8")):
+                if role in Role._value2member_map_:
+                    needed.setdefault(Role(role), f"docs/{path.relative_to(docs).as_posix()}")
+    return needed
+
+
+def reader_problems(council: CouncilFile, where: Where, label: str, docs=None) -> list[Problem]:
+    """Warnings for what would hurt readers: a missing safety contact, an owner nobody can reach,
+    a promise or young people's text that is too long or too hard to read."""
+    problems: list[Problem] = []
+    report = reporter(problems, where, label)
+    for role, page in needed_roles(docs).items():
+        if not council.contact(role):
+            report(("contacts",), f"there is no '{role.value}' contact, which {page} shows to young people — "
+                   f"add a contact with role: {role.value} (until then the page says it is not published)")
+    owners = [(("pledge", "promises", i, "owner"), p.owner) for i, p in enumerate(council.pledge.promises)]
+    owners += [(("strategy", "actions", i, "owner"), a.owner) for i, a in enumerate(council.strategy.actions)]
+    for path, role in owners:
+        if not council.contact(role):
+            report(path, f"the owner '{role.value}' has no contact, so nobody can be reached about this — "
+                   f"add a contact with role: {role.value}, or choose an owner who has one")
+    for i, promise in enumerate(council.pledge.promises):
+        count = len(promise.promise.split())
+        if count > LONGEST_PROMISE:
+            report(("pledge", "promises", i, "promise"), f"the promise is {count} words long — keep a promise "
+                   f"under {LONGEST_PROMISE} words, and put the detail in 'measure:'")
+    for path, text in young_peoples_texts(council):
+        problem = hard_to_read(text)
+        if problem:
+            report(path, problem)
+    return problems
+
+
+def young_peoples_texts(council: CouncilFile):
+    """(path, text) for what the council writes for young people to read."""
+    for i, p in enumerate(council.pledge.promises):
+        yield ("pledge", "promises", i, "promise"), p.promise
+        if p.measure:
+            yield ("pledge", "promises", i, "measure"), p.measure
+    for i, item in enumerate(council.entitlements.local_offer):
+        for field in ("what_you_get", "who_can_get_it", "how_to_ask"):
+            yield ("entitlements", "local_offer", i, field), getattr(item, field)
+    cicc = council.young_people.children_in_care_council
+    yield ("young_people", "children_in_care_council", "meets"), cicc.meets
+    yield ("young_people", "children_in_care_council", "how_to_join"), cicc.how_to_join
+    yield ("young_people", "dear_corporate_parent", "how"), council.young_people.dear_corporate_parent.how
+
+
+def syllables(word: str) -> int:
+    word = re.sub(r"[^a-z]", "", word.lower())
+    if not word:
+        return 0
+    groups = len(re.findall(r"[aeiouy]+", word))
+    if word.endswith("e") and not word.endswith(("le", "ee")) and groups > 1:
+        groups -= 1
+    return max(groups, 1)
+
+
+def hard_to_read(text: str) -> Optional[str]:
+    """Why a text is too hard for a young reader, or None: a long sentence, or a high reading grade."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+    words = re.findall(r"[A-Za-z']+", text)
+    if not words:
+        return None
+    longest = max(len(re.findall(r"[A-Za-z']+", s)) for s in sentences)
+    if longest > LONGEST_SENTENCE:
+        return (f"a sentence here is {longest} words long — young people read this: keep sentences under "
+                f"{LONGEST_SENTENCE} words (split it with a full stop)")
+    grade = 0.39 * len(words) / len(sentences) + 11.8 * sum(map(syllables, words)) / len(words) - 15.59
+    if len(words) >= 12 and grade > HARDEST_GRADE:
+        return (f"this reads at school grade {grade:.0f}, hard for a young reader — use shorter words and "
+                f"sentences (aim for grade 4, a reading age of 9)")
+    return None
