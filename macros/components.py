@@ -9,6 +9,7 @@ list). Templates only print what views give them.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -40,7 +41,7 @@ def html_block(template: str, **context) -> Markup:
     return Markup("\n".join(line for line in html.splitlines() if line.strip()))
 
 
-@dataclass
+@dataclass(repr=False)  # mkdocs-macros prints every macro for its debug log: keep that cheap
 class Components:
     """The macros for one council, linking relative to the page being built."""
 
@@ -143,12 +144,17 @@ class Components:
 
     # --- the rest --------------------------------------------------------------------------------
 
+    @functools.cached_property
+    def _statement(self):
+        """The accessibility statement's parts (a template module), made once."""
+        statement = views.accessibility(self.council)
+        return statement, environment().get_template("accessibility.html").make_module({"a": statement})
+
     def accessibility_statement(self, part: str) -> Markup:
         """One part of the accessibility statement, in the model form."""
-        statement = views.accessibility(self.council)
+        statement, module = self._statement
         if not statement.published and part not in ("using", "enforcement"):
             part = "missing"
-        module = environment().get_template("accessibility.html").make_module({"a": statement})
         html = str(getattr(module, part)())
         return Markup("\n".join(line for line in html.splitlines() if line.strip()))
 

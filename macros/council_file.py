@@ -86,12 +86,12 @@ def _explain(error: dict, located: Located, model: type[BaseModel], label: str) 
     elif kind == "list_type":
         message = "this should be a list — put each item on its own line starting with '- '"
     elif kind in ("model_type", "dict_type", "model_attributes_type"):
-        message = "this should be a section of named fields (name: value), each on its own line"
+        message = "this should be a section of named fields — write each as name: value on its own line"
     elif kind == "too_short":
         message = "this list is empty — add at least one item"
     elif kind == "string_too_short":
         message = "this is empty — write something, or remove the field if it is optional"
-    elif kind == "string_too_long":
+    elif kind in ("string_too_long", "too_long") and isinstance(error.get("input"), str):
         message = f"this is longer than {error.get('ctx', {}).get('max_length')} characters — shorten it"
     elif kind == "string_pattern_mismatch":
         message = (f"'{given}' is not in the right form — use lower-case letters, "

@@ -181,11 +181,15 @@ _CONTACT_CALL = re.compile(r"""contact_card\(\s*["']([a-z_]+)["']\s*\)""")
 def needed_roles(docs) -> dict[Role, str]:
     """Role -> the first young people's page that shows its contact (plus the safety roles)."""
     needed: dict[Role, str] = {role: "the contacts page" for role in SAFETY_ROLES}
-    if docs is not None and (docs / "young-people").is_dir():
-        for path in sorted((docs / "young-people").rglob("*.md")):
-            for role in _CONTACT_CALL.findall(path.read_text(encoding="utf-8")):
+    if docs is not None and docs.is_dir():
+        from .page_checks import read_pages
+
+        for page in read_pages(docs):
+            if not page.young_people:
+                continue
+            for role in _CONTACT_CALL.findall(page.text):
                 if role in Role._value2member_map_:
-                    needed.setdefault(Role(role), f"docs/{path.relative_to(docs).as_posix()}")
+                    needed.setdefault(Role(role), f"docs/{page.path.relative_to(docs).as_posix()}")
     return needed
 
 

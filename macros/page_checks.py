@@ -10,8 +10,11 @@
 
 from __future__ import annotations
 
+import os
 import re
+from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterator, Optional
 
@@ -47,12 +50,44 @@ def pages(docs: Path) -> Iterator[Path]:
             yield path
 
 
+@dataclass(frozen=True)
+class PageText:
+    """One page, read once for every page check: its text, front matter and the lines the front matter takes."""
+
+    path: Path
+    text: str
+    meta: dict
+    front: tuple[str, ...]
+    young_people: bool  # under docs/young-people/
+
+
+def read_pages(docs: Path) -> tuple[PageText, ...]:
+    """Every page of the site, read once (cached until a page changes)."""
+    paths = tuple(pages(docs))
+    stamp = tuple((str(p), os.stat(p).st_mtime_ns, os.stat(p).st_size) for p in paths)
+    return _read_pages(docs, stamp)
+
+
+@lru_cache(maxsize=2)
+def _read_pages(docs: Path, stamp: tuple) -> tuple[PageText, ...]:
+    out = []
+    for name, _, _ in stamp:
+        path = Path(name)
+        text = path.read_text(encoding="utf-8")
+        meta, front = _front_matter(text)
+        out.append(PageText(path, text, meta, tuple(front), path.relative_to(docs).parts[0] == "young-people"))
+    return tuple(out)
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _front_matter(text: str) -> tuple[dict, list[str]]:
     if not text.startswith("---\n"):
         return {}, []
     block = text.split("---", 2)[1]
     try:
-        meta = yaml.safe_load(block) or {}
+        meta = yaml.load(block, Loader=_LOADER) or {}
     except yaml.YAMLError:
         return {}, block.splitlines()
     return (meta if isinstance(meta, dict) else {}), block.splitlines()
@@ -60,8 +95,8 @@ def _front_matter(text: str) -> tuple[dict, list[str]]:
 
 def page_review_problems(docs: Path, today: date, label: Callable[[Path], str]) -> list[Problem]:
     problems = []
-    for path in pages(docs):
-        meta, lines = _front_matter(path.read_text(encoding="utf-8"))
+    for page in read_pages(docs):
+        path, meta, lines = page.path, page.meta, page.front
         line = next((n for n, l in enumerate(lines, start=1) if l.startswith("last_reviewed_on:")), 1)
         reviewed, every = meta.get("last_reviewed_on"), meta.get("review_in")
         if reviewed is None:
@@ -81,14 +116,13 @@ def page_review_problems(docs: Path, today: date, label: Callable[[Path], str]) 
 def page_shape_problems(docs: Path, label: Callable[[Path], str]) -> list[Problem]:
     """What the theme's templates rely on: a heading (for "In short") and the young people's flag."""
     problems = []
-    for path in pages(docs):
-        text = path.read_text(encoding="utf-8")
-        meta, front = _front_matter(text)
+    for page in read_pages(docs):
+        path, text, meta, front = page.path, page.text, page.meta, page.front
         body = text.split("\n")[len(front) + 2:] if front else text.split("\n")
         if not any(line.startswith("# ") for line in body):
             problems.append(Problem(label(path), len(front) + 3 if front else 1, 1, "heading",
                                     "the page has no heading — start it with '# ' and its title", "error"))
-        young = path.relative_to(docs).parts[0] == "young-people"
+        young = page.young_people
         if bool(meta.get("young_people")) != young:
             message = ("a young people's page needs 'young_people: true' in its front matter "
                        "(it gives the page Exit this page and the help bar) — add it" if young else
@@ -97,6 +131,7 @@ def page_shape_problems(docs: Path, label: Callable[[Path], str]) -> list[Proble
     return problems
 
 
+@lru_cache(maxsize=None)
 def _word_pattern(word: str) -> re.Pattern:
     flags = 0 if word.isupper() else re.IGNORECASE  # "LAC" is an abbreviation; "placement" any case
     return re.compile(rf"(?<![\w-]){re.escape(word)}s?(?![\w-])", flags)
@@ -106,12 +141,15 @@ def banned_word_problems(council: CouncilFile, located: Located, label: str, doc
                          page_label: Callable[[Path], str]) -> list[Problem]:
     words = [*BUILT_IN, *council.editorial.banned_words]
     problems: list[Problem] = []
-    for path in pages(docs):
-        young = path.relative_to(docs).parts[0] == "young-people"
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            for banned in words:
-                if banned.young_people_only and not young:
-                    continue
+    for page in read_pages(docs):
+        path, young = page.path, page.young_people
+        lowered = page.text.lower()
+        present = [b for b in words if (young or not b.young_people_only) and b.word.lower() in lowered
+                   and _word_pattern(b.word).search(page.text)]
+        if not present:
+            continue
+        for number, line in enumerate(page.text.splitlines(), start=1):
+            for banned in present:
                 hit = _word_pattern(banned.word).search(line)
                 if hit:
                     problems.append(Problem(page_label(path), number, hit.start() + 1, "text",
@@ -120,8 +158,9 @@ def banned_word_problems(council: CouncilFile, located: Located, label: str, doc
         if path[:1] == ("editorial",):
             continue
         young = path[:1] and path[0] in YOUNG_PEOPLE_DATA
+        lowered = value.lower()
         for banned in words:
-            if banned.young_people_only and not young:
+            if banned.young_people_only and not young or banned.word.lower() not in lowered:
                 continue
             hit = _word_pattern(banned.word).search(value)
             if hit:
@@ -146,8 +185,9 @@ def text_leaves(node, path=()):
 def external_links(located: Located, label: str, docs: Path, page_label: Callable[[Path], str]) -> list[tuple[str, str]]:
     """(where, url) for every https link in the pages and the data, for a person to check."""
     found: list[tuple[str, str]] = []
-    for path in pages(docs):
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for page in read_pages(docs):
+        path = page.path
+        for number, line in enumerate(page.text.splitlines(), start=1):
             for url in _URL.findall(line):
                 found.append((f"{page_label(path)}:{number}", url.rstrip(".,;")))
     for path, value in text_leaves(located.data):

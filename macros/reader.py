@@ -241,10 +241,13 @@ def _plain(node: Node, path: Path_, values: dict, keys: dict, label: str) -> Any
     if isinstance(node, MappingNode):
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = scalar(key_node) if isinstance(key_node, ScalarNode) else None
-            if not isinstance(key, str):
-                key = str(key) if isinstance(key_node, ScalarNode) else "(a list or section as a key)"
             where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if not isinstance(key_node, ScalarNode):
+                raise DataError([Problem(label, *where, "(file)",
+                    "a list or section is used as a name here — a name is plain words, like short_name: Anytown")])
+            key = scalar(key_node)
+            if not isinstance(key, str):
+                key = str(key)
             if key in out:
                 raise DataError([Problem(label, *where, "(file)",
                     f"the key '{key}' appears twice in the same section — keep one "

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlsplit
@@ -101,6 +102,7 @@ Phone = Annotated[str, BeforeValidator(_phone)]
 """A UK phone number, written in quotes: "01632 960001"."""
 
 
+@lru_cache(maxsize=None)
 def tel_href(phone: str) -> str:
     """The tel: link for a phone number that passed validation."""
     number = phonenumbers.parse(phone, "GB")
