@@ -1,4 +1,4 @@
-"""Fixtures for the browser tests: one chromium for the run, built sites served on 127.0.0.1."""
+"""Fixtures for the browser tests: chromium, and built sites served on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ import pytest
 from browser import chromium, serve
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """One chromium per test file: tools/pdf.py (test_pdf.py) starts its own, which cannot run beside it."""
     with chromium() as b:
         yield b
 
