@@ -8,7 +8,6 @@ the first test that reads a built site runs.
 from __future__ import annotations
 
 import shutil
-import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,24 +15,7 @@ from typing import Callable
 
 import pytest
 
-from sites import (FERNLEIGH, ROOT, STRICT_ENV, WALES, build_command, build_env, label, without_section,
-                   your_council_file)
-
-
-@dataclass
-class Build:
-    council_file: Path
-    out: Path
-    process: subprocess.Popen
-    logs: tuple[Path, Path]
-    result: subprocess.CompletedProcess | None = None
-
-    def wait(self) -> subprocess.CompletedProcess:
-        if self.result is None:
-            code = self.process.wait(timeout=300)
-            stdout, stderr = (log.read_text(encoding="utf-8", errors="replace") for log in self.logs)
-            self.result = subprocess.CompletedProcess(self.process.args, code, stdout, stderr)
-        return self.result
+from sites import FERNLEIGH, RECIPES, STRICT_ENV, WALES, Build, label, start_build, without_section, your_council_file
 
 
 @dataclass
@@ -46,13 +28,10 @@ class Builds:
 
     def start(self, name: str) -> Build:
         if name not in self.started:
-            council_file, extra_env = self.recipes[name](self.folder)
-            out = self.folder / name / "site"
-            logs = (self.folder / f"{name}.out", self.folder / f"{name}.err")
-            with logs[0].open("w") as stdout, logs[1].open("w") as stderr:
-                process = subprocess.Popen(build_command(out), cwd=ROOT, env=build_env(council_file, extra_env),
-                                           stdout=stdout, stderr=stderr, text=True)
-            self.started[name] = Build(council_file, out, process, logs)
+            folder = self.folder / name
+            folder.mkdir()
+            council_file, extra_env = self.recipes[name](folder)
+            self.started[name] = start_build(council_file, folder / "site", extra_env)
         return self.started[name]
 
     def get(self, name: str) -> Build:
@@ -77,6 +56,7 @@ class Builds:
 
 BUILDS = pytest.StashKey[Builds]()
 
+
 def _no_statement(folder: Path) -> tuple[Path, dict]:
     path = folder / "afoncwm-no-statement.yml"
     path.write_text(without_section(WALES.read_text(encoding="utf-8"), "accessibility"), encoding="utf-8")
@@ -84,17 +64,17 @@ def _no_statement(folder: Path) -> tuple[Path, dict]:
 
 
 # fixture name → what it builds, given a folder to write in: (council file, extra environment)
-RECIPES: dict[str, Callable[[Path], tuple[Path, dict]]] = {
+RECIPES.update({
     "example_site": lambda folder: (FERNLEIGH, {}),
     "wales_site": lambda folder: (WALES, {}),
     "no_statement_site": _no_statement,
     # exactly as `make site` and CI build a council's own file
     "your_council_build": lambda folder: (your_council_file(), STRICT_ENV),
-}
+})
 
 
 def pytest_configure(config):
-    config.stash[BUILDS] = Builds(dict(RECIPES))
+    config.stash[BUILDS] = Builds(RECIPES)
 
 
 def pytest_collection_modifyitems(session, config, items):

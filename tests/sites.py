@@ -10,8 +10,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Callable
 from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,14 +58,49 @@ def build_command(out: Path) -> list[str]:
 
 
 def build_env(council_file: Path, extra_env: dict | None = None) -> dict:
-    """`COUNCIL_FILE=… mkdocs build --strict`, exactly as the README says."""
-    return {**os.environ, "COUNCIL_FILE": str(council_file), "MACROS_ON_ERROR_FAIL": "true",
-            "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    """`COUNCIL_FILE=… mkdocs build --strict`, exactly as the README says. A value of None unsets a variable."""
+    env = {**os.environ, "COUNCIL_FILE": str(council_file), "MACROS_ON_ERROR_FAIL": "true",
+           "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    return {k: v for k, v in env.items() if v is not None}
 
 
 def run_build(council_file: Path, out: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(build_command(out), cwd=ROOT, env=build_env(council_file, extra_env),
-                          capture_output=True, text=True, timeout=300)
+    return start_build(council_file, out, extra_env).wait()
+
+
+@dataclass
+class Build:
+    """A site build running in the background; `wait()` gives its result."""
+
+    council_file: Path
+    out: Path
+    process: subprocess.Popen
+    logs: tuple[Path, Path]
+    result: subprocess.CompletedProcess | None = None
+
+    def wait(self) -> subprocess.CompletedProcess:
+        if self.result is None:
+            code = self.process.wait(timeout=300)
+            stdout, stderr = (log.read_text(encoding="utf-8", errors="replace") for log in self.logs)
+            self.result = subprocess.CompletedProcess(self.process.args, code, stdout, stderr)
+        return self.result
+
+
+def start_build(council_file: Path, out: Path, extra_env: dict | None = None) -> Build:
+    """Start `mkdocs build --strict -d OUT` for a council file; its messages go to files beside OUT."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    logs = (out.parent / f"{out.name}.stdout", out.parent / f"{out.name}.stderr")
+    with logs[0].open("w") as stdout, logs[1].open("w") as stderr:
+        process = subprocess.Popen(build_command(out), cwd=ROOT, env=build_env(council_file, extra_env),
+                                   stdout=stdout, stderr=stderr)
+    return Build(council_file, out, process, logs)
+
+
+# Builds shared by the whole run, by name: given a folder to write in, a recipe
+# returns (council file, extra environment). tests/conftest.py starts the ones
+# the collected tests need in the background, side by side; test modules may
+# add their own here when they are imported.
+RECIPES: dict[str, Callable[[Path], tuple[Path, dict]]] = {}
 
 
 def page_text(site: Path, url_path: str) -> str:

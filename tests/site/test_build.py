@@ -10,7 +10,7 @@ import pytest
 from badfiles import bad_file, case
 from macros.escape import long_date
 from macros.loader import load_council
-from sites import FERNLEIGH, ROOT, WALES, html_pages, macro_problems, page_text, run_build, visible_text
+from sites import FERNLEIGH, ROOT, WALES, html_pages, macro_problems, page_text, run_build, start_build, visible_text
 
 
 @pytest.fixture(scope="module")
@@ -144,8 +144,8 @@ def test_strict_build_stops_on_warnings(tmp_path):
     text = FERNLEIGH.read_text(encoding="utf-8")
     warned.write_text(text.replace("      measure: Every young person who moves home gets a suitcase. We count them each month.\n", ""),
                       encoding="utf-8")
-    relaxed = run_build(warned, tmp_path / "relaxed")
-    assert relaxed.returncode == 0
-    strict = run_build(warned, tmp_path / "strict", {"COUNCIL_STRICT": "1"})
+    relaxed, strict = start_build(warned, tmp_path / "relaxed"), start_build(warned, tmp_path / "strict", {"COUNCIL_STRICT": "1"})
+    relaxed, strict = relaxed.wait(), strict.wait()
+    assert relaxed.returncode == 0, relaxed.stderr[-3000:]
     assert strict.returncode == 1
     assert "pledge.promises[2]: the promise does not say how it is measured" in strict.stderr
