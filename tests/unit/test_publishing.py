@@ -9,8 +9,8 @@
   pre-commit's own rules (check-jsonschema has no built-in schema for it), and
   its hooks are run the way pre-commit would run them.
 
-The hooks run on the project's own council.yml, as pre-commit would: these
-tests pass for any council's valid council.yml.
+The hooks' commands are run on the example council (tests/fixtures/), as
+pre-commit would run them; on your own council.yml, tests/site/test_your_council.py.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from badfiles import bad_file
-from sites import ROOT
+from sites import FERNLEIGH, ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
 PRE_COMMIT = ROOT / ".pre-commit-config.yaml"
@@ -336,10 +336,13 @@ def test_schema_hook_version_matches_the_lock(pre_commit):
     assert repo["rev"] == locked.group(1)
 
 
-def test_schema_hook_accepts_council_yml_and_rejects_a_bad_file(tmp_path, pre_commit):
-    """What the hook runs: `check-jsonschema ARGS FILE`, with the repository's own schema."""
+def test_schema_hook_accepts_a_good_file_and_rejects_a_bad_one(tmp_path, pre_commit):
+    """What the hook runs: `check-jsonschema ARGS FILE`, with the repository's own schema.
+
+    (On your own council.yml: tests/site/test_your_council.py.)
+    """
     _, h = hook(pre_commit, "check-jsonschema")
-    good = check_jsonschema(*h["args"], "council.yml")
+    good = check_jsonschema(*h["args"], str(FERNLEIGH))
     assert good.returncode == 0, good.stdout + good.stderr
     bad = check_jsonschema(*h["args"], str(bad_file("unknown-key", tmp_path)))
     assert bad.returncode == 1
@@ -358,12 +361,21 @@ def test_local_hook_runs_the_strict_check(pre_commit):
         assert not re.search(h["files"], path), f"the hook should not run for {path}"
 
 
-def test_local_hook_passes_on_council_yml(pre_commit):
-    """The hook's command, run as pre-commit would (from the repository root)."""
-    _, h = hook(pre_commit, "council-check")
+def hook_command(h: dict, council_file: Path) -> list[str]:
+    """The hook's command as pre-commit runs it (from the repository root), on another council file."""
     command = shlex.split(h["entry"])
     if Path(command[0]).name.startswith("python"):
         command[0] = sys.executable      # the interpreter running the tests, .venv or not
+    assert command[-1] == "council.yml", "the hook checks council.yml"
+    return [*command[:-1], str(council_file)]
+
+
+def test_local_hook_passes_on_a_good_file_and_fails_on_a_bad_one(tmp_path, pre_commit):
+    """(On your own council.yml: the strict check in tests/site/test_your_council.py.)"""
+    _, h = hook(pre_commit, "council-check")
     env = {k: v for k, v in os.environ.items() if k != "COUNCIL_FILE"}
-    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stdout + result.stderr
+    good = subprocess.run(hook_command(h, FERNLEIGH), cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert good.returncode == 0, good.stdout + good.stderr
+    bad = subprocess.run(hook_command(h, bad_file("bad-date", tmp_path)), cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 1 and "board.review_date" in bad.stderr
