@@ -10,7 +10,7 @@ export COUNCIL_FILE
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test check serve schema fields lock bench leaflet handbook-pdf chromium audit zensical-check clean
+.PHONY: site test test-fast check serve schema fields lock bench leaflet handbook-pdf chromium audit zensical-check clean
 
 $(BIN)/.site-deps: requirements/site.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ site: $(BIN)/.site-deps
 ## test: install test dependencies (and Debian's chromium if missing), run every test
 test: $(BIN)/.test-deps chromium
 	$(BIN)/python -m pytest
+
+## test-fast: the tests that need no browser (tests/unit, tests/site), in under a minute
+test-fast: $(BIN)/.test-deps
+	$(BIN)/python -m pytest tests/unit tests/site
 
 ## chromium: install Debian's chromium for the browser tests when it is missing
 chromium:

@@ -9,6 +9,7 @@ import shutil
 import threading
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import urlsplit
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = [
@@ -48,3 +49,55 @@ def chromium() -> Iterator[object]:
             yield browser
         finally:
             browser.close()
+
+
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
+
+
+def audit(browser, site: Path, base: str, viewport: dict) -> tuple[dict[str, list[str]], list[str]]:
+    """Open every page of a built site served at `base`; run axe (WCAG 2.2 AA) on each.
+
+    Returns the problems by page address (one line per rule broken) and every
+    request made to another host (blocked, so nothing leaves the machine).
+    """
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport=viewport)
+    outside: list[str] = []
+    current = {"page": ""}
+
+    def guard(route):
+        if urlsplit(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            outside.append(f"the page {current['page']} asked for {route.request.url}")
+            route.abort()
+
+    context.route("**/*", guard)
+    axe = Axe()
+    failures: dict[str, list[str]] = {}
+    page = context.new_page()
+    for html in sorted(p for p in site.rglob("*.html") if p.name != "404.html"):
+        folder = html.parent.relative_to(site).as_posix()
+        address = "/" if folder == "." else f"/{folder}/"
+        current["page"] = address
+        page.goto(base.rstrip("/") + address, wait_until="load")
+        result = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        for v in result.response["violations"]:
+            targets = [", ".join(n["target"]) for n in v["nodes"]]
+            failures.setdefault(address, []).append(
+                f"rule “{v['id']}”: {v['help']} — {len(targets)} element(s), such as {targets[:3]} ({v['helpUrl']})")
+    context.close()
+    return failures, outside
+
+
+def describe(failures: dict[str, list[str]], outside: list[str], width: str) -> str:
+    """The audit's findings in words, page by page."""
+    lines = [f"At {width} width:"]
+    for address, rules in failures.items():
+        lines.append(f"  the page {address} breaks {len(rules)} accessibility rule(s):")
+        lines += [f"    - {rule}" for rule in rules]
+    if outside:
+        lines.append("  requests to other sites (the site must work without them):")
+        lines += [f"    - {request}" for request in outside[:20]]
+    return "\n".join(lines)

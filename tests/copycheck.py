@@ -8,6 +8,9 @@ titles of laws and publications (listed in copycheck_allowed.txt).
 Run it on Markdown or built HTML while writing:
 
     python tests/copycheck.py docs/handbook/*.md
+
+The source documents are *.txt files in ../shared/sources/ beside the project.
+Without them nothing can be compared: the check says so and never passes.
 """
 
 from __future__ import annotations
@@ -36,10 +39,26 @@ def _runs(ws: list[str], n: int = RUN_LENGTH) -> set[tuple[str, ...]]:
     return {tuple(ws[i : i + n]) for i in range(len(ws) - n + 1)}
 
 
+def source_files(sources_dir: Path = SOURCES_DIR) -> list[Path]:
+    return sorted(sources_dir.glob("*.txt"))
+
+
+def missing_sources_reason(sources_dir: Path = SOURCES_DIR) -> str | None:
+    """Why the check cannot run (no source documents), or None when it can."""
+    if source_files(sources_dir):
+        return None
+    where = "there is no such folder" if not sources_dir.is_dir() else "it holds no *.txt files"
+    return (f"the copy check was NOT run: it looked for the source documents in {sources_dir} "
+            f"and {where}. Put the sources there to check the handbook is in the project's own words.")
+
+
 @lru_cache(maxsize=1)
 def source_runs(sources_dir: Path = SOURCES_DIR) -> frozenset[tuple[str, ...]]:
+    reason = missing_sources_reason(sources_dir)
+    if reason:
+        raise FileNotFoundError(reason)  # never report "nothing copied" when nothing was compared
     runs: set[tuple[str, ...]] = set()
-    for path in sorted(sources_dir.glob("*.txt")):
+    for path in source_files(sources_dir):
         runs |= _runs(words(path.read_text(encoding="utf-8", errors="replace")))
     allowed = _allowed_runs()
     return frozenset(runs - allowed)
@@ -73,6 +92,10 @@ def copied_runs(text: str, sources_dir: Path = SOURCES_DIR) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
+    reason = missing_sources_reason()
+    if reason:
+        print(reason, file=sys.stderr)
+        return 2
     bad = 0
     for name in argv:
         for run in copied_runs(Path(name).read_text(encoding="utf-8")):

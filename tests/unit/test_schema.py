@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+import os
 
 import jsonschema
 import pytest
@@ -12,8 +12,9 @@ from macros.__main__ import SCHEMA_FILE, json_schema_text
 from macros.fields import field_reference, rows
 from macros.loader import read_yaml
 from macros.schema import CouncilFile
+from sites import FERNLEIGH, FIXTURES, WALES
 
-ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_COUNCILS = sorted(FIXTURES.glob("*.yml"))
 
 
 def test_committed_json_schema_is_current():
@@ -22,22 +23,26 @@ def test_committed_json_schema_is_current():
     )
 
 
-def test_council_yml_points_editors_at_the_schema():
-    first = (ROOT / "council.yml").read_text(encoding="utf-8").splitlines()[0]
-    assert first == "# yaml-language-server: $schema=schema/council.schema.json"
+@pytest.mark.parametrize("path", FIXTURE_COUNCILS, ids=lambda p: p.name)
+def test_council_files_point_editors_at_the_schema(path):
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    prefix = "# yaml-language-server: $schema="
+    assert first.startswith(prefix), f"{path.name}: line 1 should name the schema for editors"
+    named = (path.parent / first[len(prefix):]).resolve()
+    assert named == SCHEMA_FILE.resolve(), f"{path.name} names {os.path.relpath(named, path.parent)}"
 
 
-@pytest.mark.parametrize("name", ["council.yml", "tests/fixtures/afoncwm.yml"])
-def test_json_schema_accepts_what_pydantic_accepts(name):
+@pytest.mark.parametrize("path", [FERNLEIGH, WALES], ids=lambda p: p.name)
+def test_json_schema_accepts_what_pydantic_accepts(path):
     schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
-    data = read_yaml(ROOT / name).data
+    data = read_yaml(path).data
     CouncilFile.model_validate(data)
     jsonschema.validate(json.loads(json.dumps(data, default=str)), schema)
 
 
 def test_json_schema_refuses_unknown_keys_and_bad_enums():
     schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
-    data = json.loads(json.dumps(read_yaml(ROOT / "council.yml").data, default=str))
+    data = json.loads(json.dumps(read_yaml(FERNLEIGH).data, default=str))
     data["council"]["nation"] = "atlantis"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, schema)

@@ -1,4 +1,4 @@
-"""Publishing: the GitHub Actions workflow, the pre-commit hooks, reproducible builds.
+"""Publishing: the GitHub Actions workflow and the pre-commit hooks (reproducible builds: tests/site/).
 
 - `.github/workflows/site.yml` is checked against GitHub's workflow schema (the
   copy that ships inside check-jsonschema, so no network), then read for what
@@ -8,27 +8,26 @@
 - `.pre-commit-config.yaml` is checked against a schema written from
   pre-commit's own rules (check-jsonschema has no built-in schema for it), and
   its hooks are run the way pre-commit would run them.
-- The example council is built twice and every file must be byte-identical,
-  also when the second build runs on another day (a shifted clock).
+
+The hooks' commands are run on the example council (tests/fixtures/), as
+pre-commit would run them; on your own council.yml, tests/site/test_your_council.py.
 """
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import re
 import shlex
 import subprocess
 import sys
-import textwrap
-from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
 
-from conftest import EXAMPLE, ROOT, run_build
+from badfiles import bad_file
+from sites import FERNLEIGH, ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
 PRE_COMMIT = ROOT / ".pre-commit-config.yaml"
@@ -337,12 +336,15 @@ def test_schema_hook_version_matches_the_lock(pre_commit):
     assert repo["rev"] == locked.group(1)
 
 
-def test_schema_hook_accepts_council_yml_and_rejects_a_bad_file(pre_commit):
-    """What the hook runs: `check-jsonschema ARGS FILE`, with the repository's own schema."""
+def test_schema_hook_accepts_a_good_file_and_rejects_a_bad_one(tmp_path, pre_commit):
+    """What the hook runs: `check-jsonschema ARGS FILE`, with the repository's own schema.
+
+    (On your own council.yml: tests/site/test_your_council.py.)
+    """
     _, h = hook(pre_commit, "check-jsonschema")
-    good = check_jsonschema(*h["args"], "council.yml")
+    good = check_jsonschema(*h["args"], str(FERNLEIGH))
     assert good.returncode == 0, good.stdout + good.stderr
-    bad = check_jsonschema(*h["args"], "tests/bad/unknown-key.yml")
+    bad = check_jsonschema(*h["args"], str(bad_file("unknown-key", tmp_path)))
     assert bad.returncode == 1
     assert "emial" in bad.stdout
 
@@ -359,148 +361,21 @@ def test_local_hook_runs_the_strict_check(pre_commit):
         assert not re.search(h["files"], path), f"the hook should not run for {path}"
 
 
-def test_local_hook_passes_on_council_yml(pre_commit):
-    """The hook's command, run as pre-commit would (from the repository root)."""
-    _, h = hook(pre_commit, "council-check")
+def hook_command(h: dict, council_file: Path) -> list[str]:
+    """The hook's command as pre-commit runs it (from the repository root), on another council file."""
     command = shlex.split(h["entry"])
     if Path(command[0]).name.startswith("python"):
         command[0] = sys.executable      # the interpreter running the tests, .venv or not
+    assert command[-1] == "council.yml", "the hook checks council.yml"
+    return [*command[:-1], str(council_file)]
+
+
+def test_local_hook_passes_on_a_good_file_and_fails_on_a_bad_one(tmp_path, pre_commit):
+    """(On your own council.yml: the strict check in tests/site/test_your_council.py.)"""
+    _, h = hook(pre_commit, "council-check")
     env = {k: v for k, v in os.environ.items() if k != "COUNCIL_FILE"}
-    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
-# --------------------------------------------------------------------------- #
-# Reproducible builds
-# --------------------------------------------------------------------------- #
-
-# A `sitecustomize` put first on PYTHONPATH moves the build's clock forward:
-# time.time() (and so date.today()) and datetime.now(). Everything the site
-# shows about "today" comes from $COUNCIL_TODAY, pinned below, so a build on
-# another day must give the same bytes.
-CLOCK_SHIFT_DAYS = 400
-FAKE_CLOCK = textwrap.dedent('''
-    """Test helper (tests/test_publishing.py): this process's clock runs $CLOCK_SHIFT_DAYS days ahead."""
-    import datetime as _dt
-    import os
-    import time as _time
-
-    _SHIFT = float(os.environ.get("CLOCK_SHIFT_DAYS", "0")) * 86400
-    _real_time, _real_time_ns, _Real = _time.time, _time.time_ns, _dt.datetime
-    _time.time = lambda: _real_time() + _SHIFT
-    _time.time_ns = lambda: _real_time_ns() + int(_SHIFT * 1_000_000_000)
-
-
-    class _AnyDatetime(type):
-        def __instancecheck__(cls, obj):
-            return isinstance(obj, _Real)
-
-        def __subclasscheck__(cls, sub):
-            return issubclass(sub, _Real)
-
-
-    class datetime(_Real, metaclass=_AnyDatetime):
-        @classmethod
-        def now(cls, tz=None):
-            return _Real.fromtimestamp(_time.time(), tz)
-
-        @classmethod
-        def utcnow(cls):
-            return _Real.fromtimestamp(_time.time(), _dt.timezone.utc).replace(tzinfo=None)
-
-
-    _dt.datetime = datetime
-''')
-
-
-def shifted_clock_env(folder: Path) -> dict:
-    """Environment for a subprocess whose clock is CLOCK_SHIFT_DAYS days ahead."""
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "sitecustomize.py").write_text(FAKE_CLOCK, encoding="utf-8")
-    path = os.pathsep.join(p for p in (str(folder), os.environ.get("PYTHONPATH")) if p)
-    return {"PYTHONPATH": path, "CLOCK_SHIFT_DAYS": str(CLOCK_SHIFT_DAYS)}
-
-
-def files_of(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
-
-
-def first_difference(name: str, a: bytes, b: bytes) -> str:
-    """A short, readable account of how two versions of one file differ."""
-    note = ""
-    if name.endswith(".gz"):
-        note = f" (gzip header mtime {int.from_bytes(a[4:8], 'little')} vs {int.from_bytes(b[4:8], 'little')})"
-        a, b = gzip.decompress(a), gzip.decompress(b)
-        if a == b:
-            return f"{name}: same content{note}"
-    lines_a, lines_b = a.decode("utf-8", "replace").splitlines(), b.decode("utf-8", "replace").splitlines()
-    for number, (x, y) in enumerate(zip(lines_a, lines_b), 1):
-        if x != y:
-            return f"{name}:{number}: {x.strip()[:100]!r} vs {y.strip()[:100]!r}{note}"
-    return f"{name}: {len(lines_a)} vs {len(lines_b)} lines{note}"
-
-
-def assert_identical(site_a: Path, site_b: Path) -> None:
-    a, b = files_of(site_a), files_of(site_b)
-    assert {"index.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json"} <= set(a), \
-        "the build is missing files this test expects to compare"
-    assert sorted(a) == sorted(b), f"different files: {sorted(set(a) ^ set(b))}"
-    differing = [name for name in a if a[name] != b[name]]
-    details = "\n".join(first_difference(name, a[name], b[name]) for name in differing[:10])
-    assert not differing, f"{len(differing)} of {len(a)} files differ:\n{details}"
-
-
-@pytest.fixture(scope="module")
-def pinned_today() -> dict:
-    """Both builds agree on "today" (the project's own knob: $COUNCIL_TODAY)."""
-    return {"COUNCIL_TODAY": date.today().isoformat()}
-
-
-@pytest.fixture(scope="module")
-def no_outside_build_date():
-    """The site must be reproducible by itself, not because the caller set SOURCE_DATE_EPOCH."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.delenv("SOURCE_DATE_EPOCH", raising=False)
-        yield
-
-
-@pytest.fixture(scope="module")
-def first_build(tmp_path_factory, pinned_today, no_outside_build_date) -> Path:
-    out = tmp_path_factory.mktemp("repro-a") / "site"
-    result = run_build(EXAMPLE, out, pinned_today)
-    assert result.returncode == 0, result.stderr[-4000:]
-    return out
-
-
-def test_two_builds_are_byte_identical(tmp_path, first_build, pinned_today):
-    out = tmp_path / "site"
-    result = run_build(EXAMPLE, out, pinned_today)
-    assert result.returncode == 0, result.stderr[-4000:]
-    assert_identical(first_build, out)
-
-
-def test_the_shifted_clock_works(tmp_path):
-    """The helper really moves the clock of a subprocess (else the next test proves nothing)."""
-    probe = ("import datetime, time; "
-             "print(datetime.datetime.now(datetime.timezone.utc).date(), datetime.date.today(), "
-             "isinstance(datetime.datetime(2000, 1, 1), datetime.datetime))")
-    result = subprocess.run([sys.executable, "-c", probe], env=dict(os.environ, **shifted_clock_env(tmp_path)),
-                            capture_output=True, text=True, timeout=60, check=True)
-    now_utc, today, isinstance_works = result.stdout.split()
-    expected = datetime.now(timezone.utc).date() + timedelta(days=CLOCK_SHIFT_DAYS)
-    assert abs((date.fromisoformat(now_utc) - expected).days) <= 1
-    assert abs((date.fromisoformat(today) - date.today() - timedelta(days=CLOCK_SHIFT_DAYS)).days) <= 1
-    assert isinstance_works == "True"
-
-
-def test_a_build_on_another_day_is_byte_identical(tmp_path, first_build, pinned_today):
-    """Same council.yml, same $COUNCIL_TODAY, built 400 days later: the same bytes.
-
-    MkDocs dates the sitemap (<lastmod>) and the gzip header of sitemap.xml.gz
-    with the build date unless SOURCE_DATE_EPOCH is set; the site must set it
-    from its own data for this to pass.
-    """
-    out = tmp_path / "site"
-    result = run_build(EXAMPLE, out, dict(pinned_today, **shifted_clock_env(tmp_path / "clock")))
-    assert result.returncode == 0, result.stderr[-4000:]
-    assert_identical(first_build, out)
+    good = subprocess.run(hook_command(h, FERNLEIGH), cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert good.returncode == 0, good.stdout + good.stderr
+    bad = subprocess.run(hook_command(h, bad_file("bad-date", tmp_path)), cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 1 and "board.review_date" in bad.stderr

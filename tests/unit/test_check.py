@@ -8,68 +8,61 @@ import re
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
-from macros.loader import DataError, read_yaml
+from badfiles import bad_file, cases
+from macros.loader import DataError, load_council, read_yaml
+from sites import FERNLEIGH, ROOT, label
 
-ROOT = Path(__file__).resolve().parent.parent
-BAD = Path(__file__).resolve().parent / "bad"
 LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<field>\S+): (?P<msg>.+ — .+)$")
 
 
 def check(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """`python -m macros check ARGS`; without a file it reads $COUNCIL_FILE, so tests always set it."""
     return subprocess.run(
         [sys.executable, "-m", "macros", "check", *args],
         cwd=ROOT, capture_output=True, text=True, timeout=60,
-        env=dict(os.environ, **(env or {})),
+        env=dict(os.environ, COUNCIL_FILE=str(FERNLEIGH), **(env or {})),
     )
 
 
-# file, line, column, field, words the message must contain
-CORPUS = [
-    ("syntax-error.yml", 12, 15, "(file)", "quote mark opened here is not closed"),
-    ("tab-indent.yml", 12, 1, "(file)", "tab"),
-    ("duplicate-key.yml", 13, 3, "(file)", "'short_name' appears twice"),
-    ("wrong-type.yml", 100, 3, "board.membership", "should be a list"),
-    ("missing-field.yml", 10, 1, "council.nation", "required but missing"),
-    ("unknown-key.yml", 24, 5, "contacts[0].emial", "did you mean 'email'"),
-    ("bad-date.yml", 125, 3, "board.review_date", "YYYY-MM-DD"),
-    ("bad-email.yml", 35, 5, "contacts[2].email", "not an email address"),
-    ("bad-phone.yml", 34, 5, "contacts[2].phone", "not a UK phone number"),
-    ("unquoted-phone.yml", 34, 5, "contacts[2].phone", "leading zero"),
-    ("bad-enum.yml", 13, 3, "council.nation", "did you mean 'england'"),
-    ("http-link.yml", 15, 3, "council.website", "https://"),
-    ("empty.yml", 1, 1, "(file)", "empty"),
-    ("not-a-mapping.yml", 1, 1, "(file)", "not named sections"),
-    ("python-tag.yml", 1, 10, "(file)", "tags such as"),
-    ("alias-bomb.yml", 1, 4, "(file)", "anchors"),
-    ("not-utf8.yml", 11, 35, "(file)", "UTF-8"),
-]
+def shown(path) -> str:
+    """How check names a file: relative to the project when inside it."""
+    return label(path)
 
 
-@pytest.mark.parametrize("name,line,col,field,words", CORPUS, ids=[c[0] for c in CORPUS])
-def test_bad_file_gets_one_precise_error(name, line, col, field, words):
-    path = BAD / name
+@pytest.mark.parametrize("case", cases(), ids=lambda c: c.name)
+def test_bad_file_gets_one_precise_error(tmp_path, case):
+    path = bad_file(case.name, tmp_path)
     before = hashlib.sha256(path.read_bytes()).hexdigest()
     started = time.monotonic()
-    result = check(f"tests/bad/{name}")
+    result = check(shown(path))
     assert time.monotonic() - started < 20
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     first = result.stderr.splitlines()[0]
     match = LINE.match(first)
     assert match, f"not FILE:LINE:COLUMN: field: problem — fix: {first!r}"
-    assert match["file"] == f"tests/bad/{name}"
-    assert (int(match["line"]), int(match["col"])) == (line, col)
-    assert match["field"] == field
-    assert words in match["msg"]
+    assert match["file"] == shown(path)
+    assert (int(match["line"]), int(match["col"])) == (case.line, case.column), first
+    assert match["field"] == case.field
+    assert case.words in match["msg"]
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before, "check must not touch the file"
 
 
-def test_every_error_is_reported_at_once():
-    result = check("tests/bad/wrong-type.yml")
+def test_the_corpus_keeps_every_mistake_and_no_stray_file():
+    names = {c.name for c in cases()}
+    assert names >= {"syntax-error", "tab-indent", "duplicate-key", "wrong-type", "missing-field", "unknown-key",
+                     "bad-date", "bad-email", "bad-phone", "unquoted-phone", "bad-enum", "http-link", "empty",
+                     "not-a-mapping", "python-tag", "alias-bomb", "not-utf8"}
+    standalone = sorted(c.file for c in cases() if c.file)
+    on_disk = sorted(p.name for p in (ROOT / "tests" / "bad").glob("*.yml") if p.name != "cases.yml")
+    assert on_disk == standalone, "every file in tests/bad/ is a case, and every case's file is there"
+
+
+def test_every_error_is_reported_at_once(tmp_path):
+    result = check(str(bad_file("wrong-type", tmp_path)))
     fields = [LINE.match(l)["field"] for l in result.stderr.splitlines() if LINE.match(l)]
     assert fields == ["board.membership", "board.old_membership"]
     assert "2 error(s)" in result.stderr
@@ -84,9 +77,9 @@ def test_huge_file_is_refused_quickly(tmp_path):
 
 
 def test_valid_example_exits_zero():
-    result = check()
+    result = check()  # no file given: the one named by $COUNCIL_FILE
     assert result.returncode == 0, result.stderr
-    assert "valid" in result.stdout
+    assert f"{FERNLEIGH}: valid" in result.stdout
 
 
 def test_usage_errors_exit_two(tmp_path):
@@ -103,9 +96,10 @@ def test_missing_file_is_an_error_not_a_crash(tmp_path):
     assert "does not exist" in result.stderr
 
 
-def test_github_annotations():
-    result = check("tests/bad/bad-email.yml", env={"GITHUB_ACTIONS": "true"})
-    assert "::error file=tests/bad/bad-email.yml,line=35,col=5::contacts[2].email: " in result.stdout
+def test_github_annotations(tmp_path):
+    path = bad_file("bad-email", tmp_path)
+    result = check(str(path), env={"GITHUB_ACTIONS": "true"})
+    assert f"::error file={path},line=35,col=5::contacts[2].email: " in result.stdout
 
 
 def test_yaml_1_2_no_is_text(tmp_path):
@@ -117,19 +111,21 @@ def test_yaml_1_2_no_is_text(tmp_path):
 
 def test_leading_zero_is_never_silently_lost(tmp_path):
     path = tmp_path / "c.yml"
-    text = (ROOT / "council.yml").read_text(encoding="utf-8")
-    path.write_text(text.replace('phone: "01632 960100"', "phone: 01632 960100"), encoding="utf-8")
+    text = FERNLEIGH.read_text(encoding="utf-8")
+    phone = load_council(FERNLEIGH)[0].contact("social_care").phone
+    assert phone.startswith("0") and " " in phone
+    path.write_text(text.replace(f'phone: "{phone}"', f"phone: {phone}"), encoding="utf-8")
+    assert f"phone: {phone}\n" in path.read_text(encoding="utf-8")
     # unquoted with a space: YAML reads text, so the zero is kept
     result = check(str(path))
     assert result.returncode == 0
-    from macros.loader import load_council
     council, _ = load_council(path)
-    assert council.contact("social_care").phone == "01632 960100"
+    assert council.contact("social_care").phone == phone
 
 
 def test_position_of_nested_list_items(tmp_path):
     path = tmp_path / "c.yml"
-    text = (ROOT / "council.yml").read_text(encoding="utf-8")
+    text = FERNLEIGH.read_text(encoding="utf-8")
     path.write_text(text.replace("      owner: advocacy\n", "      owner: advocates\n"), encoding="utf-8")
     result = check(str(path))
     line = next(LINE.match(l) for l in result.stderr.splitlines() if LINE.match(l))
@@ -159,9 +155,12 @@ def test_yaml_1_2_core_schema(tmp_path, text, expected):
 
 def test_external_links_are_listed_not_fetched():
     result = subprocess.run([sys.executable, "-m", "macros", "links"], cwd=ROOT,
+                            env=dict(os.environ, COUNCIL_FILE=str(FERNLEIGH)),
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
     lines = result.stdout.splitlines()
-    assert "council.yml:15: https://www.fernleigh.gov.uk" in lines
+    council, located = load_council(FERNLEIGH)
+    line, _ = located.where(("council", "website"))
+    assert f"{shown(FERNLEIGH)}:{line}: {council.council.website}" in lines
     assert any(l.startswith("docs/handbook/") and "https://www.legislation.gov.uk/" in l for l in lines)
     assert lines[-1].endswith("external link(s) to check by hand; nothing was fetched.")
