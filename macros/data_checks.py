@@ -255,8 +255,8 @@ def hard_to_read(text: str) -> Optional[str]:
     if longest > LONGEST_SENTENCE:
         return (f"a sentence here is {longest} words long — young people read this: keep sentences under "
                 f"{LONGEST_SENTENCE} words (split it with a full stop)")
-    grade = 0.39 * len(words) / len(sentences) + 11.8 * sum(map(syllables, words)) / len(words) - 15.59
+    grade = round(0.39 * len(words) / len(sentences) + 11.8 * sum(map(syllables, words)) / len(words) - 15.59)
     if len(words) >= 12 and grade > HARDEST_GRADE:
-        return (f"this reads at school grade {grade:.0f}, hard for a young reader — use shorter words and "
+        return (f"this reads at school grade {grade}, hard for a young reader — use shorter words and "
                 f"sentences (aim for grade 4, a reading age of 9)")
     return None

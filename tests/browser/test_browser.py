@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from browser import VIEWPORTS, audit, describe, serve
-from macros.loader import load_council
+from macros.council_file import load_council
 from macros.schema import Priority
 from sites import FERNLEIGH
 

@@ -7,7 +7,7 @@ import sys
 import pytest
 from pypdf import PdfReader
 
-from macros.loader import load_council
+from macros.council_file import load_council
 from sites import FERNLEIGH, ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))

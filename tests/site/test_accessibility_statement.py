@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from macros.escape import long_date
-from macros.loader import load_council
+from macros.council_file import load_council
 from sites import FERNLEIGH, WALES, html_pages, page_text, visible_text
 
 MODEL_HEADINGS = [

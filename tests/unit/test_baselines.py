@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from macros.entitlements import check_baselines, national
+from macros.nations import baseline, check_nation_data
 
 
 def test_national_baselines_are_valid_and_sourced():
-    assert check_baselines() == []
+    assert check_nation_data() == []
     for nation in ("england", "wales"):
-        baseline = national(nation)
-        assert len(baseline.items) >= 10
-        for item in baseline.items:
-            assert item.law and item.keywords and (item.as_of or baseline.as_of), item.id
+        national = baseline(nation)
+        assert len(national.items) >= 10
+        for item in national.items:
+            assert item.law and item.keywords and (item.as_of or national.as_of), item.id

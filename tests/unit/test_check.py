@@ -12,7 +12,9 @@ import time
 import pytest
 
 from badfiles import bad_file, cases
-from macros.loader import DataError, load_council, read_yaml
+from macros.council_file import load_council
+from macros.problems import DataError
+from macros.reader import read_yaml
 from sites import FERNLEIGH, ROOT, label
 
 LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<field>\S+): (?P<msg>.+ — .+)$")
@@ -73,7 +75,7 @@ def test_huge_file_is_refused_quickly(tmp_path):
     huge.write_text("council:\n" + "  # padding\n" * 200_000, encoding="utf-8")
     result = check(str(huge))
     assert result.returncode == 1
-    assert "more than the 1,000,000 allowed" in result.stderr
+    assert "more than the 1,000,000 bytes allowed" in result.stderr
 
 
 def test_valid_example_exits_zero():

@@ -6,8 +6,9 @@ import copy
 from datetime import date
 import pytest
 
-from macros.checks import content_problems
-from macros.loader import read_yaml, validate
+from macros.data_checks import content_problems
+from macros.council_file import validate
+from macros.reader import read_yaml
 from macros.schema import CouncilFile
 from sites import FERNLEIGH, PROJECTS, ROOT, WALES
 
@@ -102,7 +103,7 @@ def test_actions_that_are_not_smart_are_rejected(tmp_path, example_data, field):
     del data["strategy"]["actions"][1][field]
     import json
 
-    from macros.loader import DataError
+    from macros.problems import DataError
 
     path = tmp_path / "c.yml"
     path.write_text(json.dumps(data, default=str), encoding="utf-8")
@@ -165,8 +166,8 @@ def test_strict_and_overdue_flags_decide_what_fails(tmp_path):
 
 
 def test_banned_words_in_pages_and_data(example_data):
-    from macros.lint import banned_word_problems
-    from macros.loader import Located
+    from macros.page_checks import banned_word_problems
+    from macros.problems import Located
 
     # young-people/a.md: "Your placement is safe."  handbook/b.md: "A placement panel. / Never say LAC. / BLACK is fine."
     docs = PROJECTS / "banned-words" / "docs"

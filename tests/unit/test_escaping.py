@@ -8,7 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 from macros.escape import markdown_text, safe_href
-from macros.loader import read_yaml
+from macros.reader import read_yaml
 from macros.schema import CouncilFile
 from sites import FERNLEIGH
 

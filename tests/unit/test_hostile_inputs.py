@@ -33,6 +33,14 @@ def base() -> str:
     return BASE.read_text(encoding="utf-8")
 
 
+SHORT = re.search(r"^  short_name: (.+)$", BASE.read_text(encoding="utf-8"), re.M).group(1)
+
+
+def short_name(new: str):
+    """Replace the fixture's short_name line (its value is read from the fixture, not written here)."""
+    return replaced(f"short_name: {SHORT}", new.format(name=SHORT))
+
+
 def replaced(old: str, new: str, count: int = 1):
     def edit(text: str) -> str:
         assert old in text, f"the fixture no longer has {old!r}"
@@ -60,13 +68,13 @@ CASES = [
     ("unknown-nation", replaced("nation: wales", "nation: cymru"), "council.nation", "use one of"),
     ("typo-key", replaced("  short_name:", "  shortname:"), "council.shortname", "did you mean 'short_name'"),
     ("unquoted-phone", None, "contacts[0].phone", "leading zero"),
-    ("duplicate-key", replaced("  short_name: Afoncwm\n", "  short_name: Afoncwm\n  short_name: Other\n"), "(file)", "appears twice"),
+    ("duplicate-key", short_name("short_name: {name}\n  short_name: Other"), "(file)", "appears twice"),
     ("tab-indent", replaced("  short_name:", "\tshort_name:"), "(file)", "tab"),
-    ("unclosed-quote", replaced("short_name: Afoncwm", 'short_name: "Afoncwm'), "(file)", "not closed"),
-    ("empty-name", replaced("short_name: Afoncwm", 'short_name: ""'), "council.short_name", "empty"),
-    ("true-as-text", replaced("short_name: Afoncwm", "short_name: true"), "council.short_name", "yes/no"),
-    ("number-as-text", replaced("short_name: Afoncwm", "short_name: 2024"), "council.short_name", "number"),
-    ("list-for-text", replaced("short_name: Afoncwm", "short_name: [a, b]"), "council.short_name", "text"),
+    ("unclosed-quote", short_name('short_name: "{name}'), "(file)", "not closed"),
+    ("empty-name", short_name('short_name: ""'), "council.short_name", "empty"),
+    ("true-as-text", short_name("short_name: true"), "council.short_name", "yes/no"),
+    ("number-as-text", short_name("short_name: 2024"), "council.short_name", "number"),
+    ("list-for-text", short_name("short_name: [a, b]"), "council.short_name", "text"),
     ("missing-section", lambda t: re.sub(r"(?ms)^board:\n.*?(?=^\S)", "", t), "board", "required but missing"),
     ("missing-nation", replaced("  nation: wales\n", ""), "council.nation", "required but missing"),
     ("bad-slug", replaced("- id: listen", "- id: Listen Here"), "pledge.promises[0].id", "lower-case"),
@@ -100,13 +108,13 @@ CASES = [
     ("uffff", "council:\n  name: a\uffffb\n", "(file)", "U+FFFF"),
     ("c1-control", "council:\n  name: a\x85b\n", "(file)", "U+0085"),
     ("too-big", "a: " + "x" * 1_000_001 + "\n", "(file)", "more than the 1,000,000 bytes"),
-    ("long-value-shortened", replaced("short_name: Afoncwm", "short_name: " + "x" * 300), "council.short_name", "shorten it"),
+    ("long-value-shortened", short_name("short_name: " + "x" * 300), "council.short_name", "shorten it"),
     ("long-bad-email", replaced("email: annwyl@afoncwm.gov.wales", "email: " + "y" * 5000), "young_people.dear_corporate_parent.email", "…"),
     ("key-is-list", "? [a, b]\n: c\n", "(file)", "a list or section is used as a name"),
     ("just-colon", ":\n", "(file)", None),
-    ("stray-bracket", replaced("short_name: Afoncwm", "short_name: ]Afoncwm"), "(file)", "cannot read"),
-    ("colon-in-value", replaced("short_name: Afoncwm", "short_name: Afoncwm: the best"), "(file)", "colon"),
-    ("bad-indent", replaced("  short_name: Afoncwm", "    short_name: Afoncwm"), "(file)", None),
+    ("stray-bracket", short_name("short_name: ]{name}"), "(file)", "cannot read"),
+    ("colon-in-value", short_name("short_name: {name}: the best"), "(file)", "colon"),
+    ("bad-indent", short_name("  short_name: {name}"), "(file)", None),
 ]
 
 PERFORMANCE = ("performance:\n  indicators:\n    - id: moves\n      theme: placements\n      title: Three moves\n"
@@ -201,8 +209,8 @@ def test_a_folder_a_device_and_a_pipe_are_refused_before_reading(tmp_path):
 
 
 def test_comments_and_wrapped_quotes_are_never_blamed(tmp_path):
-    text = base().replace("short_name: Afoncwm",
-                          "# note: 'phone' must be quoted\n  short_name: \"Afon\n    cwm\"")
+    text = base().replace(f"short_name: {SHORT}",
+                          f"# note: 'phone' must be quoted\n  short_name: \"{SHORT[:3]}\n    {SHORT[3:]}\"")
     text = text.replace("  kind: welsh-county-borough", "  kind: [welsh")
     path = tmp_path / "wrapped.yml"
     path.write_text(text, encoding="utf-8")

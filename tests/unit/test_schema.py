@@ -10,7 +10,7 @@ import pytest
 
 from macros.__main__ import SCHEMA_FILE, json_schema_text
 from macros.fields import field_reference, rows
-from macros.loader import read_yaml
+from macros.reader import read_yaml
 from macros.schema import CouncilFile
 from sites import FERNLEIGH, FIXTURES, WALES
 

@@ -1,0 +1,106 @@
+"""The built strategy, action plan, scorecard, self-evaluation and board pages; links between pages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from macros.council_file import load_council
+from macros.questions import questions_for
+from macros.schema import EvaluationSection
+from macros.words import words
+from sites import FERNLEIGH, broken_links, page_text, visible_text
+
+
+@pytest.fixture(scope="module")
+def example():
+    return load_council(FERNLEIGH)[0]
+
+
+def test_built_charts_match_their_tables(example_site):
+    html = page_text(example_site, "strategy/performance")
+    tables = re.findall(r'<table data-indicator="([^"]+)">(.*?)</table>', html, re.S)
+    assert len(tables) >= 15
+    for ident, table in tables:
+        table_values = re.findall(r'<td data-period="[^"]+" data-value="([^"]+)"', table)
+        svg = re.search(rf'<svg class="cp-chart"[^>]*data-indicator="{ident}".*?</svg>', html, re.S).group(0)
+        bars = re.findall(r'<rect [^>]*data-value="([^"]+)"', svg)
+        assert bars == table_values, ident
+        desc = re.search(r"<desc[^>]*>(.*?)</desc>", svg).group(1)
+        for value in table_values:
+            assert value in desc
+
+
+def test_questions_beside_each_theme_come_from_the_handbook(example_site):
+    education = questions_for("education")
+    assert len(education) >= 5
+    html = page_text(example_site, "strategy/performance")
+    text = visible_text(html)
+    for theme in ("profile", "placements", "education", "health", "missing-and-offending", "care-leavers"):
+        assert f'id="{theme}"' in html
+    assert education[0].split("(")[0].strip() in text
+    assert text.count("Questions to ask about") >= 5
+
+
+def test_action_plan_rows_carry_filter_data(example_site, example):
+    html = page_text(example_site, "strategy/action-plan")
+    rows = re.findall(r'<tr id="action-([^"]+)" data-priority="(\w+)" data-status="([\w-]+)"', html)
+    actions = example.strategy.actions
+    assert len(actions) >= 2
+    assert sorted(rows) == sorted((a.id, a.priority.value, a.status.value) for a in actions)
+    for action in actions:
+        assert f'data-sort="{action.due.isoformat()}"' in html, action.id
+
+
+def test_self_evaluation_summary_and_links_to_actions(example_site, example):
+    html = page_text(example_site, "strategy/self-evaluation")
+    text = visible_text(html)
+    questions = example.self_evaluation.questions
+    for section in EvaluationSection:
+        title = words().label("evaluation_sections", section)
+        counts = [sum(1 for q in questions if q.section == section and q.answer.value == answer)
+                  for answer in ("yes", "partly", "no")]
+        assert f"{title} {counts[0]} {counts[1]} {counts[2]}" in text, title
+    linked = [q.action for q in questions if q.action]
+    assert linked
+    for action in linked:
+        assert f'href="../action-plan/#action-{action}"' in html
+
+
+def test_board_page_shows_members_meetings_and_you_said_we_did(example_site, example):
+    text = visible_text(page_text(example_site, "strategy/board"))
+    members = example.board_work.members
+    assert any(m.young_person for m in members) and any(m.party for m in members)
+    for member in members:
+        shown = f"{member.name}, {member.role}" + (f" ({member.party})" if member.party else "")
+        assert shown in text
+    assert "You said, we did" in text
+    for item in example.board_work.you_said_we_did:
+        assert item.we_did in text
+    assert "Read the board's latest annual report" in text
+
+
+def test_strategy_follows_the_seven_headings(example_site):
+    html = page_text(example_site, "strategy")
+    headings = re.findall(r'<h2 id="([^"]+)"', html)
+    assert headings[:7] == ["vision", "message", "how-it-works", "entitlements", "population",
+                            "objectives", "action-plan"]
+
+
+def test_sparse_council_says_what_is_not_written(wales_site):
+    strategy = visible_text(page_text(wales_site, "strategy"))
+    assert strategy.count("has not yet written") >= 3
+    performance = visible_text(page_text(wales_site, "strategy/performance"))
+    assert performance.count("has not yet written its figures") == 6
+    plan = visible_text(page_text(wales_site, "strategy/action-plan"))
+    assert "has not yet written its action plan" in plan
+
+
+
+
+@pytest.mark.parametrize("site_fixture", ["example_site", "wales_site"])
+def test_every_internal_link_and_anchor_resolves(request, site_fixture):
+    site = request.getfixturevalue(site_fixture)
+    broken = broken_links(site)
+    assert broken == [], "\n".join(broken)
