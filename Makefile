@@ -7,6 +7,7 @@ BIN := $(VENV)/bin
 SITE_DIR ?= site
 COUNCIL_FILE ?= council.yml
 export COUNCIL_FILE
+SERVE_ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -52,7 +53,7 @@ check: $(BIN)/.site-deps
 
 ## serve: live preview on http://127.0.0.1:8000 that rebuilds when the council file changes (problems show in the browser)
 serve: $(BIN)/.site-deps
-	COUNCIL_SERVE=1 $(BIN)/mkdocs serve --watch "$(COUNCIL_FILE)"
+	COUNCIL_SERVE=1 $(BIN)/mkdocs serve --dev-addr "$(SERVE_ADDR)" --watch "$(COUNCIL_FILE)"
 
 ## schema: write schema/council.schema.json from macros/schema.py
 schema: $(BIN)/.site-deps
