@@ -93,3 +93,15 @@ def test_make_serve_shows_a_broken_council_in_the_browser_and_recovers(tmp_path)
     finally:
         os.killpg(server.pid, 15)
         server.wait(timeout=30)
+
+
+def test_every_page_allows_only_this_site(example_site):
+    """A Content-Security-Policy in every page (GitHub Pages cannot send headers): only this site."""
+    from sites import html_pages
+
+    policy = ('<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; script-src \'self\' '
+              "'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; "
+              "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'\">")
+    pages = [*html_pages(example_site), example_site / "404.html"]
+    missing = [str(p.relative_to(example_site)) for p in pages if policy not in p.read_text(encoding="utf-8")]
+    assert len(pages) > 40 and missing == []
