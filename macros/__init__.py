@@ -49,10 +49,12 @@ def define_env(env) -> None:
             f"{path} has {len(bad)} error(s); nothing was built.\n{lines}\n"
             "Fix them (python -m macros check shows them all), then build again."
         )
-    for problem in problems:
-        log.info(str(problem))
+    for problem in problems:  # not errors here. Overdue items are notes: only --fail-on-overdue stops on them
+        (log.warning if problem.severity == "warning" else log.info)(str(problem))
     # A mistake in a page's macros stops a build before anything is written (a preview shows it on the page).
-    env.config["on_error_fail"] = not serving()
+    plugin_config = getattr(env, "config", None)  # mkdocs-macros' own settings; other engines may have none
+    if plugin_config is not None:
+        plugin_config["on_error_fail"] = not serving()
 
     # Reproducible builds: the build date (sitemap, sitemap.xml.gz) comes from the data, not the clock.
     if "SOURCE_DATE_EPOCH" not in os.environ:
