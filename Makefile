@@ -11,7 +11,7 @@ SERVE_ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test test-fast check serve schema fields lock bench leaflet handbook-pdf chromium audit zensical-check clean
+.PHONY: site test test-fast check serve schema fields lock bench leaflet handbook-pdf chromium java audit zensical-check clean
 
 $(BIN)/.site-deps: requirements/site.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,8 +33,8 @@ site: $(BIN)/.site-deps
 	rm -rf $(SITE_DIR).old
 	@echo "Built $(SITE_DIR)/ from $(COUNCIL_FILE)."
 
-## test: install test dependencies (and Debian's chromium if missing), run every test
-test: $(BIN)/.test-deps chromium
+## test: install test dependencies (Debian's chromium and Java if missing, the locked npm tools), run every test
+test: $(BIN)/.test-deps chromium java node_modules/.installed
 	$(BIN)/python -m pytest
 
 ## test-fast: the tests that need no browser (tests/unit, tests/site), in under a minute
@@ -46,6 +46,18 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+## java: install Debian's Java runtime for the Nu HTML Checker when it is missing
+java:
+	@command -v java >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq default-jre-headless >/dev/null; }
+
+# The Nu HTML Checker (vnu-jar) and pa11y, exactly as package-lock.json says. No install scripts: they would
+# download a Java and puppeteer's own Chrome; the tests use Debian's java and chromium.
+node_modules/.installed: package.json package-lock.json
+	PUPPETEER_SKIP_DOWNLOAD=true npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
 
 ## check: check council.yml and list every problem with its line and column
 check: $(BIN)/.site-deps

@@ -85,11 +85,15 @@ class Components:
     def pledge(self) -> Markup:
         return html_block("pledge.html", pledge=views.pledge(self.council))
 
-    def entitlements(self, stage: Optional[str] = None, prefix: str = "") -> Markup:
+    def entitlements(self, stage: Optional[str] = None, prefix: str = "", level: int = 3) -> Markup:
+        """`level`: the heading level of the topics (the page's next level down); each entitlement is one below."""
+        if level not in (2, 3, 4, 5):
+            raise ValueError(f"entitlements(level={level!r}): a topic heading is level 2 to 5")
         areas = views.areas(self.council, Stage(stage) if stage else None, prefix)
-        rendered = [(area, [html_block("entitlement.html", card=views.entitlement_card(self.council, offer, anchor, self.link))
+        rendered = [(area, [html_block("entitlement.html", card=views.entitlement_card(self.council, offer, anchor, self.link),
+                                       level=level + 1)
                             for offer, anchor in area.offers]) for area in areas]
-        return html_block("entitlements.html", areas=rendered)
+        return html_block("entitlements.html", areas=rendered, level=level)
 
     def children_in_care_council(self) -> Markup:
         return html_block("children_in_care_council.html", cicc=self.council.young_people.children_in_care_council,

@@ -84,7 +84,7 @@
   var count = document.createElement("p");
   count.setAttribute("role", "status");
   controls.appendChild(count);
-  plan.insertBefore(controls, plan.querySelector("h3"));
+  plan.insertBefore(controls, plan.querySelector("h2"));
 
   function filter() {
     var priority = controls.querySelector("[name=priority]").value;
@@ -170,10 +170,10 @@
       cards[i].hidden = !match;
       if (match) shown++;
     }
-    var headings = list.querySelectorAll("h3");
+    var headings = list.querySelectorAll(".cp-entitlements__area");
     for (var h = 0; h < headings.length; h++) {
       var next = headings[h].nextElementSibling, any = false;
-      while (next && next.tagName !== "H3") {
+      while (next && !next.classList.contains("cp-entitlements__area")) {
         if (next.classList.contains("cp-entitlement") && !next.hidden) any = true;
         next = next.nextElementSibling;
       }
@@ -199,5 +199,45 @@
   window.addEventListener("afterprint", function () {
     opened.forEach(function (d) { d.open = false; });
     opened = [];
+  });
+})();
+
+/*
+ * Material's drawer and search are opened by two checkboxes. Firefox brings a
+ * checkbox back ticked when a page is reloaded or revisited, which would show
+ * the page with its menu or search open. Material stopped that with
+ * autocomplete="off", which HTML does not allow on a checkbox
+ * (overrides/base.html), so close them here when the page is shown.
+ */
+(function () {
+  "use strict";
+  window.addEventListener("pageshow", function () {
+    ["__drawer", "__search"].forEach(function (id) {
+      var toggle = document.getElementById(id);
+      if (toggle && toggle.checked) toggle.click();
+    });
+  });
+})();
+
+/*
+ * The search form's submit button (overrides/partials/search.html) opens the
+ * best result, as Enter does in Material's search box; with no results yet it
+ * only keeps the page where it is.
+ */
+(function () {
+  "use strict";
+  var form = document.querySelector(".md-search__form");
+  if (!form) return;
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    // As Material does for Enter: the first link of each result, by its score.
+    var best = null, top = -Infinity;
+    var links = document.querySelectorAll("[data-md-component=search-result] :first-child > [href]");
+    for (var i = 0; i < links.length; i++) {
+      var scored = links[i].firstElementChild;
+      var score = scored ? parseFloat(scored.getAttribute("data-md-score")) : NaN;
+      if (!isNaN(score) && score > top) { top = score; best = links[i]; }
+    }
+    if (best) best.click();
   });
 })();
