@@ -12,6 +12,8 @@ import re
 import os
 import types
 import typing
+from datetime import date
+from enum import Enum
 from pathlib import Path
 from typing import Any, Optional
 
@@ -58,7 +60,8 @@ def _explain(error: dict, located: Located, model: type[BaseModel], label: str) 
     if kind == "missing":
         parent = loc[:-1]
         line, column = located.where(parent)
-        message = (f"'{loc[-1]}' is required but missing — add '{loc[-1]}:' "
+        example = _example(model, parent, str(loc[-1]))
+        message = (f"'{loc[-1]}' is required but missing — add '{loc[-1]}:{example}' "
                    f"to {'this section' if parent else 'the file'}")
         return Problem(label, line, column, field_name(loc), message)
     if kind == "extra_forbidden":
@@ -133,7 +136,34 @@ def _unwrap(annotation: Any) -> list[Any]:
     return [annotation]
 
 
+def _example(model: type[BaseModel], parent: Path_, name: str) -> str:
+    """An example value for a missing field (' england', ' 2026-03-31'), or '' when it is a section or list."""
+    for owner in _models_at(model, parent):
+        field = owner.model_fields.get(name)
+        if field is None:
+            continue
+        if field.examples:
+            return f" {field.examples[0]}"
+        kinds = _unwrap(field.annotation)
+        for kind in kinds:
+            if isinstance(kind, type) and issubclass(kind, Enum):
+                return f" {next(iter(kind)).value}"
+            if kind is date:
+                return " 2026-03-31"
+            if kind is bool:
+                return " true"
+    return ""
+
+
 def _fields_at(model: type[BaseModel], path: Path_) -> set[str]:
+    names: set[str] = set()
+    for annotation in _models_at(model, path):
+        names |= set(annotation.model_fields)
+    return names
+
+
+def _models_at(model: type[BaseModel], path: Path_) -> list[type[BaseModel]]:
+    """The section models a path in the data leads to."""
     current: list[Any] = [model]
     for part in path:
         following: list[Any] = []
@@ -146,11 +176,7 @@ def _fields_at(model: type[BaseModel], path: Path_) -> set[str]:
                 if field is not None:
                     following += _unwrap(field.annotation)
         current = [a for c in following for a in _unwrap(c)]
-    names: set[str] = set()
-    for annotation in current:
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            names |= set(annotation.model_fields)
-    return names
+    return [a for a in current if isinstance(a, type) and issubclass(a, BaseModel)]
 
 
 # --- the council file, cached -------------------------------------------------

@@ -76,7 +76,7 @@ CASES = [
     ("number-as-text", short_name("short_name: 2024"), "council.short_name", "number"),
     ("list-for-text", short_name("short_name: [a, b]"), "council.short_name", "text"),
     ("missing-section", lambda t: re.sub(r"(?ms)^board:\n.*?(?=^\S)", "", t), "board", "required but missing"),
-    ("missing-nation", replaced("  nation: wales\n", ""), "council.nation", "required but missing"),
+    ("missing-nation", replaced("  nation: wales\n", ""), "council.nation", "required but missing — add 'nation: england'"),
     ("bad-slug", replaced("- id: listen", "- id: Listen Here"), "pledge.promises[0].id", "lower-case"),
     ("bad-icon", replaced("icon: material/ear-hearing", "icon: material/no-such-icon-here"), "pledge.promises[0].icon", "no icon"),
     ("bad-verdict", replaced("      review_by: 2027-06-01\n", "      review_by: 2027-06-01\n      young_people_said: {verdict: great, checked_on: 2026-01-01}\n"), "pledge.promises[0].young_people_said.verdict", "use one of"),
