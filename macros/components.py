@@ -13,9 +13,10 @@ import functools
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 from typing import Callable, Optional
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from . import questions, views
@@ -24,10 +25,21 @@ from .schema import CouncilFile, Role, Stage, Theme
 from .words import words
 
 
+CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache" / "templates"
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
+    """The components' Jinja environment. Compiled templates are kept in .cache/ (git-ignored) so a
+    rebuild (make serve, a second build) does not compile them again; Jinja checks they are current."""
+    try:
+        CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        cache = FileSystemBytecodeCache(str(CACHE_DIR))
+    except OSError:  # a read-only checkout: compile every time
+        cache = None
     return Environment(
         loader=PackageLoader("macros", "templates"),
+        bytecode_cache=cache,
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
