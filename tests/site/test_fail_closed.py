@@ -42,6 +42,19 @@ def test_a_page_error_stops_a_build_without_strict_too(tmp_path):
     assert not out.exists()
 
 
+def test_a_hostile_council_file_stops_the_build_with_one_message(tmp_path):
+    """30,000 unclosed brackets once crashed the build with a segmentation fault."""
+    council = tmp_path / "council.yml"
+    council.write_text("a: " + "[" * 30000 + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+                            cwd=ROOT, env=build_env(council), capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert f"{council}:1:" in result.stderr and "nested more than" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert not out.exists()
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -191,8 +191,10 @@ def test_hostile_files_never_crash_the_command(tmp_path, name):
     """In a real process: no segmentation fault, no traceback, exit 1."""
     make = next(c[1] for c in CASES if c[0] == name)
     path = write_case(tmp_path, name, make)
+    started = time.monotonic()
     result = subprocess.run([sys.executable, "-m", "macros", "check", str(path)], cwd=ROOT,
                             capture_output=True, text=True, timeout=20)
+    assert time.monotonic() - started < 2, "the command took more than 2 seconds"
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     assert LINE.search(result.stderr)
