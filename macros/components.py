@@ -107,6 +107,9 @@ class Components:
                             for offer, anchor in area.offers]) for area in areas]
         return html_block("entitlements.html", areas=rendered, level=level)
 
+    def still_not_happy(self) -> Markup:
+        return html_block("still_not_happy.html", v=views.still_not_happy(self.council))
+
     def children_in_care_council(self) -> Markup:
         return html_block("children_in_care_council.html", cicc=self.council.young_people.children_in_care_council,
                           card=self.contact_card(Role.children_in_care_council.value))
@@ -183,7 +186,7 @@ class Components:
 
     MACROS = (
         "contact_card", "contacts_list", "board_summary", "board_terms", "board_work", "pledge",
-        "entitlements", "children_in_care_council", "dear_corporate_parent",
+        "entitlements", "still_not_happy", "children_in_care_council", "dear_corporate_parent",
         "strategy_text", "population", "strengths", "must_improve", "objectives", "action_plan",
         "scorecard", "self_evaluation", "accessibility_statement", "question_list", "field_reference",
     )

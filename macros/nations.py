@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 from pydantic import Field, Strict
 
@@ -20,7 +20,7 @@ from .council_file import validate
 from .problems import DataError, Problem
 from .reader import read_yaml
 from .schema import Model, Nation, NationalEntitlements
-from .types import ShortText, Text
+from .types import HttpsUrl, Phone, ShortText, Text
 
 DATA = Path(__file__).parent / "data"
 
@@ -45,6 +45,24 @@ class Enforcement(Sourced):
     advice: Text = Field(description="Where a person goes if not happy with the council's answer.")
 
 
+class Ombudsman(Sourced):
+    name: ShortText = Field(description="Who looks at a complaint after the council's (or Trust's) last stage, with 'the'.")
+    web: HttpsUrl
+    phone: Optional[Phone] = None
+
+
+class AdviceLine(Model):
+    name: ShortText
+    phone: Phone
+    when: Optional[ShortText] = Field(None, description="When it is open, and whether it is free (only what the source says).")
+
+
+class Commissioner(Sourced):
+    name: ShortText = Field(description="The nation's children's commissioner, with 'the'.")
+    web: HttpsUrl
+    advice_line: Optional[AdviceLine] = None
+
+
 class NationFacts(Model):
     """One nation's words and facts (macros/data/nations/NATION.yml)."""
 
@@ -54,6 +72,8 @@ class NationFacts(Model):
     care_leaver_upper_age: Age
     personal_adviser: Sentence = Field(description="How long a young person can have a personal adviser.")
     accessibility_enforcement: Enforcement
+    ombudsman: Ombudsman = Field(description="Where a complaint goes when the council's own steps are done.")
+    commissioner: Commissioner = Field(description="The children's commissioner, and its advice line.")
 
 
 @lru_cache(maxsize=None)

@@ -744,3 +744,34 @@ def accessibility(council: CouncilFile) -> AccessibilityView:
         enforcement.body, enforcement.advice, when(a.prepared_on), when(a.reviewed_on), when(a.tested_on),
         a.tested_by, a.how_tested,
     )
+
+
+# --- where a complaint goes next, and who stands up for children's rights ---------------------------
+
+
+@dataclass(frozen=True)
+class StillNotHappyView:
+    corporate_parent: str
+    nation: str
+    ombudsman: str
+    ombudsman_web: Link
+    ombudsman_phone: Optional[Link]
+    commissioner: str
+    commissioner_web: Link
+    advice_line: Optional[str]
+    advice_phone: Optional[Link]
+    advice_when: Optional[str]
+
+
+def still_not_happy(council: CouncilFile) -> StillNotHappyView:
+    """The nation's ombudsman (after the council's own steps) and children's commissioner, for young people."""
+    facts = nations.facts(council.council.nation.value)
+    o, c = facts.ombudsman, facts.commissioner
+    line = c.advice_line
+    return StillNotHappyView(
+        facts.corporate_parent, facts.name, o.name, Link(shorten_url(o.web), safe_href(o.web)),
+        Link(o.phone, tel_href(o.phone)) if o.phone else None,
+        c.name[:1].upper() + c.name[1:], Link(shorten_url(c.web), safe_href(c.web)),  # it starts a sentence
+        line.name if line else None, Link(line.phone, tel_href(line.phone)) if line else None,
+        line.when if line else None,
+    )

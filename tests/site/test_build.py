@@ -153,3 +153,20 @@ def test_strict_build_stops_on_warnings(tmp_path):
     assert strict.returncode == 1
     assert "pledge.promises[2]: the promise does not say how it is measured" in strict.stderr
     assert not (tmp_path / "strict").exists()
+
+
+@pytest.mark.parametrize("fixture,site_name", [(FERNLEIGH, "example_site"), (WALES, "wales_site")],
+                         ids=["example", "wales"])
+def test_complaints_page_names_the_nations_ombudsman_and_commissioner(request, fixture, site_name):
+    from macros import nations
+    from macros.schema import Nation
+
+    site = request.getfixturevalue(site_name)
+    council, _ = load_council(fixture)
+    text = visible_text(page_text(site, "young-people/speak-up"))
+    own = nations.facts(council.council.nation.value)
+    assert own.ombudsman.name in text and own.commissioner.name[1:] in text
+    for other in Nation:
+        if other != council.council.nation:
+            theirs = nations.facts(other.value)
+            assert theirs.ombudsman.name not in text and theirs.commissioner.name[1:] not in text

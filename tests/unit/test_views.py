@@ -281,3 +281,23 @@ def test_every_nations_data_is_valid():
         assert facts.nation == nation
         for fact in (facts.care_leaver_upper_age, facts.personal_adviser, facts.accessibility_enforcement):
             assert fact.source and fact.checked_on
+
+
+@pytest.mark.parametrize("nation,kind,ombudsman,commissioner", [
+    ("england", "unitary", "Local Government and Social Care Ombudsman", "The Children's Commissioner for England"),
+    ("wales", "welsh-county-borough", "Public Services Ombudsman for Wales", "The Children's Commissioner for Wales"),
+    ("scotland", "scottish-council", "Scottish Public Services Ombudsman", "The Children and Young People's Commissioner Scotland"),
+    ("northern-ireland", "hsc-trust", "Northern Ireland Public Services Ombudsman", "The Northern Ireland Commissioner"),
+])
+def test_a_complaint_ends_at_the_nations_own_ombudsman_and_commissioner(nation, kind, ombudsman, commissioner):
+    data = copy.deepcopy(read_yaml(FIXTURE).data)
+    data["council"].update(nation=nation, kind=kind)
+    view = views.still_not_happy(CouncilFile.model_validate(data))
+    assert ombudsman in view.ombudsman and view.commissioner.startswith(commissioner)
+    assert view.ombudsman_web.href.startswith("https://") and view.commissioner_web.href.startswith("https://")
+    others = {"england": "England", "wales": "Wales", "scotland": "Scotland", "northern-ireland": "Northern Ireland"}
+    words = f"{view.ombudsman} {view.commissioner} {view.advice_line or ''}"
+    assert not [name for key, name in others.items() if key != nation and name in words]
+    if view.advice_phone:
+        assert view.advice_phone.href.startswith("tel:+44")
+    assert view.corporate_parent == ("the Trust" if nation == "northern-ireland" else "the council")
