@@ -76,23 +76,24 @@ class NationFacts(Model):
     commissioner: Commissioner = Field(description="The children's commissioner, and its advice line.")
 
 
+def _load(folder: str, nation: str, model: type[Model]):
+    """A nation's data file, validated with the same reader and messages as council.yml."""
+    label = f"macros/data/{folder}/{nation}.yml"
+    result = validate(read_yaml(DATA / folder / f"{nation}.yml", label), model, label)
+    assert isinstance(result, model)
+    return result
+
+
 @lru_cache(maxsize=None)
 def facts(nation: str) -> NationFacts:
     """The nation's words and facts, validated."""
-    label = f"macros/data/nations/{nation}.yml"
-    result = validate(read_yaml(DATA / "nations" / f"{nation}.yml", label), NationFacts, label)
-    assert isinstance(result, NationFacts)
-    return result
+    return _load("nations", nation, NationFacts)
 
 
 @lru_cache(maxsize=None)
 def baseline(nation: str) -> NationalEntitlements:
     """The nation's baseline of entitlements, validated with the same schema as council.yml."""
-    path = DATA / "entitlements" / f"{nation}.yml"
-    label = f"macros/data/entitlements/{nation}.yml"
-    result = validate(read_yaml(path, label), NationalEntitlements, label)
-    assert isinstance(result, NationalEntitlements)
-    return result
+    return _load("entitlements", nation, NationalEntitlements)
 
 
 def check_nation_data() -> list[Problem]:

@@ -54,6 +54,19 @@ def chromium() -> Iterator[object]:
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 
 
+def block_other_hosts(context, current: dict, outside: list[str]) -> None:
+    """Let a browser context reach only 127.0.0.1; note (and block) every request to another host,
+    naming the page (current["page"]) that made it."""
+    def guard(route):
+        if urlsplit(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            outside.append(f"the page {current['page']} asked for {route.request.url}")
+            route.abort()
+
+    context.route("**/*", guard)
+
+
 def audit(browser, site: Path, base: str, viewport: dict) -> tuple[dict[str, list[str]], list[str]]:
     """Open every page of a built site served at `base`; run axe (WCAG 2.2 AA) on each.
 
@@ -65,15 +78,7 @@ def audit(browser, site: Path, base: str, viewport: dict) -> tuple[dict[str, lis
     context = browser.new_context(viewport=viewport)
     outside: list[str] = []
     current = {"page": ""}
-
-    def guard(route):
-        if urlsplit(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            outside.append(f"the page {current['page']} asked for {route.request.url}")
-            route.abort()
-
-    context.route("**/*", guard)
+    block_other_hosts(context, current, outside)
     axe = Axe()
     failures: dict[str, list[str]] = {}
     page = context.new_page()

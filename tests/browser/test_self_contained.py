@@ -3,11 +3,9 @@ browser without ResizeObserver (where Material would fetch a polyfill from unpkg
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import pytest
 
-from browser import serve
+from browser import block_other_hosts, serve
 from sites import html_pages, page_address
 
 pytestmark = pytest.mark.browser
@@ -17,15 +15,7 @@ def test_old_browsers_fetch_nothing_from_other_hosts_and_break_no_policy(browser
     context = browser.new_context(viewport={"width": 390, "height": 844})
     context.add_init_script("delete window.ResizeObserver")  # as on Safari before 13.1
     outside, complaints, current = [], [], {"page": ""}
-
-    def guard(route):
-        if urlsplit(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            outside.append(f"{current['page']} asked for {route.request.url}")
-            route.abort()
-
-    context.route("**/*", guard)
+    block_other_hosts(context, current, outside)
     page = context.new_page()
     page.on("console", lambda m: complaints.append(f"{current['page']}: {m.text}") if m.type == "error" else None)
     page.on("pageerror", lambda e: complaints.append(f"{current['page']}: {e}"))
