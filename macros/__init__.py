@@ -36,8 +36,8 @@ def serving() -> bool:
 
 def define_env(env) -> None:
     path = council_path()
-    # One meaning of strict: `mkdocs build --strict` (and COUNCIL_STRICT=1) fails on what `check --strict` fails on.
-    strict = bool(env.conf.get("strict")) or os.environ.get("COUNCIL_STRICT") == "1"
+    # One meaning of strict: `mkdocs build --strict` fails on what `check --strict` fails on.
+    strict = bool(env.conf.get("strict"))
     council, problems = check(path, strict=strict)
     bad = errors(problems)
     register()

@@ -29,7 +29,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 PY = sys.executable
-ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", MACROS_ON_ERROR_FAIL="true")
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 
 DUMP_HOOK = textwrap.dedent('''
     import os, pathlib, yaml

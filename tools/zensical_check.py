@@ -71,7 +71,7 @@ def install(reinstall: bool = False) -> str:
 
 def council_env() -> dict:
     """The environment both builds share; a relative COUNCIL_FILE is made absolute."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", MACROS_ON_ERROR_FAIL="true")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if env.get("COUNCIL_FILE"):
         env["COUNCIL_FILE"] = str((ROOT / env["COUNCIL_FILE"]).resolve())
     return env

@@ -1,4 +1,4 @@
-"""Unit tests for every content rule in `check` (macros/checks.py)."""
+"""Unit tests for every content rule in `check` (macros/data_checks.py)."""
 
 from __future__ import annotations
 
