@@ -13,6 +13,7 @@ from datetime import date
 from typing import Callable, Optional
 
 from . import nations
+from .amounts import POUNDS, is_more, pounds
 from .problems import Problem, reporter
 from .schema import CouncilFile, PromiseKind, Role, Unit
 from .words import words
@@ -113,16 +114,23 @@ def reference_problems(council: CouncilFile, where: Where, label: str) -> list[P
     known = {i.id for i in nations.baseline(nation).items}
     problems: list[Problem] = []
     report = reporter(problems, where, label)
+    national = {i.id: i for i in nations.baseline(nation).items}
     for index, item in enumerate(council.entitlements.local_offer):
         if item.improves and item.improves not in known:
             report(("entitlements", "local_offer", index, "improves"),
                    f"there is no national entitlement '{item.improves}' in {nation} — "
                    f"use one of: {', '.join(sorted(known)) or '(none)'}", "error")
+        elif item.improves and not is_more(item.amount, national[item.improves].amount) and \
+                pounds(item.amount) is not None and pounds(national[item.improves].amount) is not None:
+            report(("entitlements", "local_offer", index, "amount"),
+                   f"{item.amount} is not more than the national amount ({national[item.improves].amount}, "
+                   f"'{national[item.improves].title}'), but the page would say the council gives more — "
+                   "give the real, higher amount, or remove 'improves'", "error")
     return problems
 
 
+
 MAX_AMOUNT = 50_000  # pounds: no entitlement pays more than this in one go
-_POUNDS = re.compile(r"£\s?([0-9][0-9,]*(?:\.[0-9]+)?)")
 
 
 def number_problems(council: CouncilFile, where: Where, label: str) -> list[Problem]:
@@ -146,7 +154,7 @@ def number_problems(council: CouncilFile, where: Where, label: str) -> list[Prob
     items = [(("entitlements", "local_offer", i, "amount"), item.amount)
              for i, item in enumerate(council.entitlements.local_offer) if item.amount]
     for path, amount in items:
-        for match in _POUNDS.finditer(amount):
+        for match in POUNDS.finditer(amount):
             pounds = float(match.group(1).replace(",", ""))
             if pounds > MAX_AMOUNT:
                 report(path, f"£{pounds:,.0f} is more than any entitlement pays (the limit here is "

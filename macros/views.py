@@ -21,6 +21,7 @@ from typing import Callable, Optional
 from markupsafe import Markup
 
 from . import nations
+from .amounts import is_more  # the same rule as the check that refuses a false "more"
 from .escape import safe_href
 from .schema import (Action, Comparator, CouncilFile, Entitlement, EvaluationSection,
                      Indicator, Promise, PromiseKind, Role, Stage, Theme, Unit)
@@ -250,7 +251,8 @@ def entitlement_card(council: CouncilFile, offer: Offer, card_id: str, link: Cal
     if offer.improves:
         national = offer.improves
         amount = f" ({national.amount})" if national.amount else ""
-        improves = f"{national.title}{amount}. {c.short_name} gives you more."
+        more = "gives you more" if is_more(item.amount, national.amount) else "adds to this"
+        improves = f"{national.title}{amount}. {c.short_name} {more}."
     return EntitlementCard(
         card_id, item.title, c.short_name, nation.name, offer.local, item.status == "announced", item.what_you_get, item.amount, who,
         item.how_to_ask, who_to_ask, ask_anyone, improves, item.law,

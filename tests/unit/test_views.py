@@ -122,7 +122,10 @@ def test_local_item_that_improves_a_national_one_carries_it():
     assert mine.local and mine.improves == national
     card = views.entitlement_card(c, mine, "all-our-extra", link)
     short = c.council.short_name
-    assert card.improves.startswith(national.title) and card.improves.endswith(f"{short} gives you more.")
+    from macros.amounts import pounds
+
+    more = "gives you more." if pounds(national.amount) is not None else "adds to this."  # only when it is more
+    assert card.improves.startswith(national.title) and card.improves.endswith(f"{short} {more}")
     assert card.local and card.council_short == short
 
 
@@ -301,3 +304,29 @@ def test_a_complaint_ends_at_the_nations_own_ombudsman_and_commissioner(nation, 
     if view.advice_phone:
         assert view.advice_phone.href.startswith("tel:+44")
     assert view.corporate_parent == ("the Trust" if nation == "northern-ireland" else "the council")
+
+
+@pytest.mark.parametrize("amount,words", [("£3,500", "gives you more."), ("£50", None), (None, "adds to this.")])
+def test_more_than_the_national_offer_only_when_it_is_more(amount, words):
+    """A local item that improves a national one says "gives you more" only when its amount is more;
+    a lower or equal amount is an error that names the national figure."""
+    from macros import nations
+    from macros.data_checks import reference_problems
+
+    data = copy.deepcopy(read_yaml(FIXTURE).data)
+    data["council"].update(nation="england", kind="unitary")
+    national = next(i for i in nations.baseline("england").items if i.id == "setting-up-home-allowance")
+    local = {"id": "home", "title": "Money for your first home", "area": "accommodation", "stages": ["leaving-care"],
+             "what_you_get": "Money.", "who_can_get_it": "You.", "how_to_ask": "Ask.", "improves": national.id}
+    if amount:
+        local["amount"] = amount
+    data["entitlements"] = {"local_offer": [local]}
+    c = CouncilFile.model_validate(data)
+    problems = reference_problems(c, lambda path: (1, 1), "council.yml")
+    if words is None:
+        assert [p.field for p in problems] == ["entitlements.local_offer[0].amount"]
+        assert national.amount in problems[0].message and "not more than" in problems[0].message
+        return
+    assert problems == []
+    offer = next(o for o in views.offers(c) if o.local)
+    assert views.entitlement_card(c, offer, "home", link).improves.endswith(f"{c.council.short_name} {words}")
