@@ -131,3 +131,15 @@ def test_tables_keep_their_shape(hostile_site):
         assert scan.rows and len(set(scan.rows)) == 1, scan.rows  # every row has as many cells
 
 
+
+
+def test_nothing_is_escaped_twice(hostile_site):
+    """The council's name once showed as `Brighton &amp;amp; Hove` in the header: each value is escaped once."""
+    twice = []
+    for page in html_pages(hostile_site):
+        html = page.read_text(encoding="utf-8")
+        for mark in ("&amp;amp;", "&amp;lt;", "&amp;gt;", "&amp;quot;", "&amp;#"):
+            if mark in html:
+                at = html.index(mark)
+                twice.append(f"{page.relative_to(hostile_site)}: …{html[max(0, at - 80):at + 40]}…")
+    assert twice == [], "\n".join(twice[:10])

@@ -2,17 +2,13 @@
 
 `check`, plain `mkdocs build --strict` (no environment variable), `make site`
 and a page's macro error are covered here and in test_build.py; `make serve`
-keeps running through every bad input and shows the problems in the browser.
+in tests/browser/test_serve.py.
 """
 
 from __future__ import annotations
 
-import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 from sites import PROJECTS, ROOT, WALES, build_env
@@ -53,59 +49,6 @@ def test_a_hostile_council_file_stops_the_build_with_one_message(tmp_path):
     assert f"{council}:1:" in result.stderr and "nested more than" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     assert not out.exists()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
-def wait_for(url: str, words: str, seconds: float = 90, present: bool = True) -> str:
-    """The page at url once it shows (or, with present=False, no longer shows) the words."""
-    deadline = time.monotonic() + seconds
-    page = ""
-    while time.monotonic() < deadline:
-        page = fetch(url)
-        if page and (words in page) == present:
-            return page
-        time.sleep(0.5)
-    raise AssertionError(f"{url} never {'showed' if present else 'stopped showing'} {words!r}; "
-                         f"last page began: {page[:300]!r}")
-
-
-def test_make_serve_shows_a_broken_council_in_the_browser_and_recovers(tmp_path):
-    good = WALES.read_text(encoding="utf-8")
-    council = tmp_path / "council.yml"  # outside the project: serve must watch the file it was given
-    council.write_text(good.replace("nation: wales", "nation: wails"), encoding="utf-8")
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/young-people/"
-    env = {**os.environ, "COUNCIL_FILE": str(council), "SERVE_ADDR": f"127.0.0.1:{port}", "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen(["make", "--no-print-directory", "serve"], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    try:
-        page = wait_for(url, "The council file has problems")
-        assert f"{council}:7:3: council.nation" in page and "did you mean" in page
-        assert "Traceback" not in page
-
-        council.write_text(good, encoding="utf-8")  # fixed: the preview rebuilds and shows the page
-        page = wait_for(url, "The council file has problems", present=False)
-        assert "Exit this page" in page and "cp-problems" not in page
-
-        council.write_text("a: " + "[" * 30000 + "\n", encoding="utf-8")  # hostile: still an answer, no crash
-        page = wait_for(url, "nested more than")
-        assert server.poll() is None, "make serve stopped"
-    finally:
-        os.killpg(server.pid, 15)
-        server.wait(timeout=30)
 
 
 def test_every_page_allows_only_this_site(example_site):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import os
 import re
 import subprocess
@@ -21,12 +23,39 @@ LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<field>\S+):
 
 
 def check(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    """`python -m macros check ARGS`; without a file it reads $COUNCIL_FILE, so tests always set it."""
-    return subprocess.run(
-        [sys.executable, "-m", "macros", "check", *args],
-        cwd=ROOT, capture_output=True, text=True, timeout=60,
-        env=dict(os.environ, COUNCIL_FILE=str(FERNLEIGH), **(env or {})),
-    )
+    """`python -m macros check ARGS`, run in this process (quick); without a file it reads $COUNCIL_FILE,
+    so tests always set it. test_the_command_runs_as_a_process runs the real command."""
+    from macros.__main__ import main
+
+    settings = {"COUNCIL_FILE": str(FERNLEIGH), **(env or {})}
+    saved = {name: os.environ.get(name) for name in settings}
+    out, err, here = io.StringIO(), io.StringIO(), os.getcwd()
+    try:
+        os.environ.update(settings)
+        os.chdir(ROOT)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(["check", *args])
+            except SystemExit as usage:  # argparse's usage errors
+                code = usage.code
+    finally:
+        os.chdir(here)
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+    return subprocess.CompletedProcess(["python", "-m", "macros", "check", *args], code, out.getvalue(), err.getvalue())
+
+
+def test_the_command_runs_as_a_process(tmp_path):
+    """The real command, end to end: exit 1 for a bad file, 2 for a usage error (0 is checked in-process)."""
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "macros", "check", *args], cwd=ROOT, capture_output=True,
+                              text=True, timeout=60, env=dict(os.environ, COUNCIL_FILE=str(FERNLEIGH)))
+    bad = run(str(bad_file("bad-email", tmp_path)))
+    assert bad.returncode == 1 and LINE.match(bad.stderr.splitlines()[0]) and "Traceback" not in bad.stderr
+    assert run("--no-such-flag").returncode == 2
 
 
 def shown(path) -> str:
