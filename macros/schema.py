@@ -243,6 +243,18 @@ class Pledge(Model):
 # --- entitlements -----------------------------------------------------------
 
 
+class Basis(str, Enum):
+    """What kind of promise a thing is (see the project's LAW.md): only an Act or regulations is the law."""
+
+    law = "law"
+    statutory_guidance = "statutory-guidance"
+    national_scheme = "national-scheme"
+    government_advice = "government-advice"
+    voluntary_charter = "voluntary-charter"
+    charity_service = "charity-service"
+    council_offer = "council-offer"
+
+
 class Source(Model):
     title: Text = Field(description="The law, guidance or page this comes from.")
     url: Optional[HttpsUrl] = Field(None, description="Where to read it (https://).")
@@ -262,6 +274,11 @@ class Entitlement(Model):
     how_to_ask: Text = Field(description="How to ask for it.")
     contact: Optional[Role] = Field(None, description="Who to ask (a contact role).")
     law: Optional[ShortText] = Field(None, description="The law or scheme behind it, if any.")
+    basis: Basis = Field(
+        Basis.council_offer,
+        description="What kind of promise it is: law (an Act or regulations), statutory-guidance, national-scheme, "
+                    "government-advice, voluntary-charter, charity-service or council-offer (the default).",
+    )
     status: str = Field(
         "in-force",
         pattern=r"^(in-force|announced)$",
@@ -288,6 +305,16 @@ class NationalEntitlements(Model):
     nation: Nation
     as_of: date
     items: list[Entitlement]
+
+    @model_validator(mode="after")
+    def _never_the_councils_own(self) -> "NationalEntitlements":
+        for item in self.items:
+            if item.basis == Basis.council_offer:
+                raise PydanticCustomError(
+                    "national_basis", "the national item '{id}' has no basis — say what kind of promise it is "
+                    "(law, statutory-guidance, national-scheme, government-advice, voluntary-charter, "
+                    "charity-service)", {"id": item.id})
+        return self
 
 
 class Entitlements(Model):

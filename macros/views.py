@@ -23,7 +23,7 @@ from markupsafe import Markup
 from . import nations
 from .amounts import is_more  # the same rule as the check that refuses a false "more"
 from .escape import safe_href
-from .schema import (Action, Comparator, CouncilFile, Entitlement, EvaluationSection,
+from .schema import (Action, Basis, Comparator, CouncilFile, Entitlement, EvaluationSection,
                      Indicator, Promise, PromiseKind, Role, Stage, Theme, Unit)
 from .types import icons_dir, tel_href
 from .words import words
@@ -221,8 +221,8 @@ def offers(council: CouncilFile) -> list[Offer]:
 class EntitlementCard:
     anchor: str
     title: str
-    council_short: str
-    nation: str
+    tag: str
+    tag_css: str  # law, local or other
     local: bool
     announced: bool
     what_you_get: str
@@ -253,8 +253,10 @@ def entitlement_card(council: CouncilFile, offer: Offer, card_id: str, link: Cal
         amount = f" ({national.amount})" if national.amount else ""
         more = "gives you more" if is_more(item.amount, national.amount) else "adds to this"
         improves = f"{national.title}{amount}. {c.short_name} {more}."
+    tag = words().label("bases", item.basis).format(nation=nation.name, council=c.short_name)
+    css = "local" if item.basis == Basis.council_offer else ("law" if item.basis == Basis.law else "other")
     return EntitlementCard(
-        card_id, item.title, c.short_name, nation.name, offer.local, item.status == "announced", item.what_you_get, item.amount, who,
+        card_id, item.title, tag, css, offer.local, item.status == "announced", item.what_you_get, item.amount, who,
         item.how_to_ask, who_to_ask, ask_anyone, improves, item.law,
         ", ".join(item.keywords) if item.keywords else None,
     )

@@ -83,8 +83,8 @@ def test_second_council_shares_no_facts_with_the_example(wales_site, example):
 
 def test_second_council_uses_its_nations_baseline(wales_site):
     text = visible_text(page_text(wales_site, "young-people/entitlements"))
-    assert "The law everywhere in Wales" in text
-    assert "The law everywhere in England" not in text
+    assert "The law in Wales" in text
+    assert "The law in England" not in text
 
 
 def test_sparse_council_says_what_is_missing(wales_site):

@@ -126,14 +126,14 @@ def test_local_item_that_improves_a_national_one_carries_it():
 
     more = "gives you more." if pounds(national.amount) is not None else "adds to this."  # only when it is more
     assert card.improves.startswith(national.title) and card.improves.endswith(f"{short} {more}")
-    assert card.local and card.council_short == short
+    assert card.local and card.tag == f"{short}'s own offer" and card.tag_css == "local"
 
 
 def test_national_card_names_the_nation_and_who_to_ask():
     c = council()
     offer = next(o for o in views.offers(c) if not o.local)
     card = views.entitlement_card(c, offer, offer.item.id, link)
-    assert card.nation == "Wales" and not card.local
+    assert not card.local and card.tag_css in ("law", "other")
     if offer.item.contact and c.contact(offer.item.contact):
         assert card.who_to_ask.href == f"/contacts/#contact-{offer.item.contact.value}"
 
@@ -330,3 +330,23 @@ def test_more_than_the_national_offer_only_when_it_is_more(amount, words):
     assert problems == []
     offer = next(o for o in views.offers(c) if o.local)
     assert views.entitlement_card(c, offer, "home", link).improves.endswith(f"{c.council.short_name} {words}")
+
+
+@pytest.mark.parametrize("nation,kind", [("england", "unitary"), ("wales", "welsh-county-borough"),
+                                         ("scotland", "scottish-council"), ("northern-ireland", "hsc-trust")])
+def test_only_an_act_or_regulations_is_called_the_law(nation, kind):
+    """Childline, bursaries, the Care Leaver Covenant and the government's advice are not 'the law'."""
+    from macros.schema import Basis
+
+    data = copy.deepcopy(read_yaml(FIXTURE).data)
+    data["council"].update(nation=nation, kind=kind)
+    c = CouncilFile.model_validate(data)
+    cards = {o.item.id: (o.item.basis, views.entitlement_card(c, o, o.item.id, link)) for o in views.offers(c)}
+    assert cards["childline"][1].tag == "A free service from a charity"
+    for item_id, (basis, card) in cards.items():
+        assert card.tag.startswith("The law") == (basis == Basis.law), item_id
+        assert (card.tag_css == "law") == (basis == Basis.law)
+    if nation == "england":
+        assert cards["setting-up-home-allowance"][1].tag.startswith("The government's advice")
+        assert cards["care-leaver-covenant"][1].tag == "A promise councils can sign up to"
+        assert cards["pupil-premium-plus"][1].tag == "A government scheme"
