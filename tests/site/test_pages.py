@@ -151,3 +151,11 @@ def test_other_pages_keep_the_search(example_site):
     """Only the young people's pages leave out the search (and its index): they must stay light."""
     assert 'name="search"' in page_text(example_site, "handbook")
     assert 'name="search"' not in page_text(example_site, "young-people/pledge")
+
+
+@pytest.mark.parametrize("site_name", ["example_site", "wales_site"])
+def test_no_fact_is_published_as_a_bare_check(request, site_name):
+    """An unconfirmed fact says so in plain words (when it was last checked), never "(check)"."""
+    site = request.getfixturevalue(site_name)
+    found = [str(p.relative_to(site)) for p in html_pages(site) if "(check)" in visible_text(p.read_text(encoding="utf-8"))]
+    assert found == [], found
