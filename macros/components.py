@@ -177,6 +177,10 @@ class Components:
         html = str(getattr(module, part)())
         return Markup("\n".join(line for line in html.splitlines() if line.strip()))
 
+    def nation_text(self, part: str) -> str:
+        """Paragraphs about a role that differs by nation (project text from macros/data/nations/, in Markdown)."""
+        return views.nation_text(self.council, part)
+
     def question_list(self, section: str) -> str:
         """The question bank's questions for a section, as a Markdown checklist (project text)."""
         return questions.markdown_list(section)
@@ -188,5 +192,5 @@ class Components:
         "contact_card", "contacts_list", "board_summary", "board_terms", "board_work", "pledge",
         "entitlements", "still_not_happy", "children_in_care_council", "dear_corporate_parent",
         "strategy_text", "population", "strengths", "must_improve", "objectives", "action_plan",
-        "scorecard", "self_evaluation", "accessibility_statement", "question_list", "field_reference",
+        "scorecard", "self_evaluation", "accessibility_statement", "nation_text", "question_list", "field_reference",
     )

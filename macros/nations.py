@@ -19,7 +19,7 @@ from pydantic import Field, Strict
 from .council_file import validate
 from .problems import DataError, Problem
 from .reader import read_yaml
-from .schema import Model, Nation, NationalEntitlements
+from .schema import Model, Nation, NationalEntitlements, Role
 from .types import HttpsUrl, Phone, ShortText, Text
 
 DATA = Path(__file__).parent / "data"
@@ -63,6 +63,14 @@ class Commissioner(Sourced):
     advice_line: Optional[AdviceLine] = None
 
 
+class RoleText(Sourced):
+    """What a young people's page says about a role that differs by nation (project text, in Markdown)."""
+
+    heading: ShortText
+    meeting: Optional[Text] = Field(None, description="One sentence: who runs a review meeting.")
+    about: str = Field(description="Paragraphs in Markdown, for young people.")
+
+
 class NationFacts(Model):
     """One nation's words and facts (macros/data/nations/NATION.yml)."""
 
@@ -74,6 +82,10 @@ class NationFacts(Model):
     accessibility_enforcement: Enforcement
     ombudsman: Ombudsman = Field(description="Where a complaint goes when the council's own steps are done.")
     commissioner: Commissioner = Field(description="The children's commissioner, and its advice line.")
+    role_titles: dict[Role, ShortText] = Field(
+        default_factory=dict, description="Contact roles whose name differs in this nation from words.yml.")
+    reviews: RoleText = Field(description="Who runs a child's reviews.")
+    school: RoleText = Field(description="Who helps a child in care at school.")
 
 
 def _load(folder: str, nation: str, model: type[Model]):

@@ -82,10 +82,16 @@ def anchor(kind: str, id: str) -> str:
     return f"{kind}-{id}"
 
 
+def role_title(council: CouncilFile, role: Role) -> str:
+    """A contact role's name, as the council's nation names it."""
+    own = nations.facts(council.council.nation.value).role_titles.get(role)
+    return own or words().label("roles", role)
+
+
 def owner_name(council: CouncilFile, role: Role) -> str:
     """Who owns something: the contact's name, or the role's title when there is no contact."""
     contact = council.contact(role)
-    return contact.name if contact else words().label("roles", role)
+    return contact.name if contact else role_title(council, role)
 
 
 # --- contacts --------------------------------------------------------------------------
@@ -107,7 +113,7 @@ class ContactCard:
 
 def contact_card(council: CouncilFile, role: Role) -> ContactCard:
     contact = council.contact(role)
-    title, name = words().label("roles", role), council.council.name
+    title, name = role_title(council, role), council.council.name
     if contact is None:
         return ContactCard(anchor("contact", role.value), title, name, published=False)
     return ContactCard(
@@ -779,3 +785,10 @@ def still_not_happy(council: CouncilFile) -> StillNotHappyView:
         line.name if line else None, Link(line.phone, tel_href(line.phone)) if line else None,
         line.when if line else None,
     )
+
+
+def nation_text(council: CouncilFile, part: str) -> str:
+    """A role's paragraphs for the council's nation (reviews, school): project text, not council data."""
+    if part not in ("reviews", "school"):
+        raise ValueError(f"there is no nation text '{part}' — use reviews or school")
+    return getattr(nations.facts(council.council.nation.value), part).about.strip()

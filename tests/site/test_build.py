@@ -170,3 +170,10 @@ def test_complaints_page_names_the_nations_ombudsman_and_commissioner(request, f
         if other != council.council.nation:
             theirs = nations.facts(other.value)
             assert theirs.ombudsman.name not in text and theirs.commissioner.name[1:] not in text
+
+
+def test_welsh_young_people_are_not_told_of_englands_school_role(wales_site, example_site):
+    welsh = visible_text(page_text(wales_site, "young-people/who-can-help"))
+    english = visible_text(page_text(example_site, "young-people/who-can-help"))
+    assert "Virtual School Head" in english
+    assert "Virtual School Head" not in welsh and "Education support for children in care" in welsh

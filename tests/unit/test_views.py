@@ -350,3 +350,23 @@ def test_only_an_act_or_regulations_is_called_the_law(nation, kind):
         assert cards["setting-up-home-allowance"][1].tag.startswith("The government's advice")
         assert cards["care-leaver-covenant"][1].tag == "A promise councils can sign up to"
         assert cards["pupil-premium-plus"][1].tag == "A government scheme"
+
+
+@pytest.mark.parametrize("nation,kind,wrong", [
+    ("scotland", "scottish-council", ["Independent Reviewing Officer", "IRO", "Virtual School Head", "designated teacher"]),
+    ("northern-ireland", "hsc-trust", ["Independent Reviewing Officer", "IRO", "Virtual School Head"]),
+    ("wales", "welsh-county-borough", ["Virtual School Head"]),
+])
+def test_young_people_are_told_their_own_nations_roles(nation, kind, wrong):
+    from macros import nations
+
+    data = copy.deepcopy(read_yaml(FIXTURE).data)
+    data["council"].update(nation=nation, kind=kind)
+    c = CouncilFile.model_validate(data)
+    facts = nations.facts(nation)
+    text = " ".join([views.nation_text(c, "reviews"), views.nation_text(c, "school"), facts.reviews.heading,
+                     facts.school.heading, facts.reviews.meeting or ""])
+    text += " " + " ".join(views.contact_card(c, role).role_title for role in Role)
+    assert not [w for w in wrong if w in text], text
+    with pytest.raises(ValueError):
+        views.nation_text(c, "anything-else")
