@@ -19,7 +19,7 @@ from pydantic import Field, Strict
 from .council_file import validate
 from .problems import DataError, Problem
 from .reader import read_yaml
-from .schema import Model, Nation, NationalEntitlements, Role
+from .schema import Comparator, Model, Nation, NationalEntitlements, Role
 from .types import HttpsUrl, Phone, ShortText, Text
 
 DATA = Path(__file__).parent / "data"
@@ -76,6 +76,8 @@ class NationFacts(Model):
 
     nation: Nation
     name: ShortText
+    short_name: ShortText = Field(description="A short label for the nation, beside a chart's line.")
+    comparator: Comparator = Field(description="Which comparison in the performance figures is the nation's own.")
     corporate_parent: ShortText = Field(description='What to call the corporate parent: "the council", "the Trust".')
     care_leaver_upper_age: Age
     personal_adviser: Sentence = Field(description="How long a young person can have a personal adviser.")

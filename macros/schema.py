@@ -486,6 +486,7 @@ class Comparator(str, Enum):
     statistical_neighbours = "statistical-neighbours"
     wales = "wales"
     scotland = "scotland"
+    northern_ireland = "northern-ireland"
 
 
 class Unit(str, Enum):
@@ -507,7 +508,7 @@ class Value(Model):
 
 
 class Comparison(Model):
-    against: Comparator = Field(description="england, region, statistical-neighbours, wales or scotland.")
+    against: Comparator = Field(description="england, wales, scotland, northern-ireland, region or statistical-neighbours.")
     period: ShortText = Field(description="The year or period of the comparison.")
     value: Figure = Field(description="Their figure (not negative; a percentage is 0 to 100).")
 

@@ -2,7 +2,7 @@
 
 Is this promise kept, in words and with which icon? Which actions are
 overdue? Which national entitlement does a local one improve? Is a figure
-better or worse than England and than last year? When is the board's next
+better or worse than the nation and than last year? When is the board's next
 meeting? Each view holds only what its template prints, already worded and
 already formatted (dates, links, labels), so templates hold no logic. Views
 never hold markup except icons, which are trusted files bundled with Material.
@@ -538,7 +538,7 @@ class IndicatorFigures:
     def judgements(self) -> list[Judgement]:
         unit, better = self.indicator.unit, self.indicator.higher_is_better
         out = []
-        for against in (Comparator.england, Comparator.wales, Comparator.scotland):
+        for against in (Comparator.england, Comparator.wales, Comparator.scotland, Comparator.northern_ireland):
             comparison = self.comparison(against)
             if comparison:
                 out.append(Judgement(words().label("comparators", against), formatted(comparison.value, unit),
@@ -619,6 +619,8 @@ class Line:
     label_y: str
     tag_y: str
     label: str
+    short_name: str  # the nation, beside the axis: Eng, Wales…
+    name: str        # the nation, beside its figure
 
 
 @dataclass(frozen=True)
@@ -639,10 +641,12 @@ class ChartView:
     england: Optional[Line]
 
 
-def chart(indicator: Indicator, council_short: str) -> ChartView:
+def chart(indicator: Indicator, council_short: str, nation: str = "england") -> ChartView:
+    """The council's figures as bars, and its nation's latest figure (England's, Wales's…) as a line."""
     figures = IndicatorFigures(indicator)
     unit, values = indicator.unit, indicator.values
-    england = figures.comparison(Comparator.england)
+    facts = nations.facts(nation)
+    england = figures.comparison(facts.comparator)
     top = max([v.value for v in values] + ([england.value] if england else []) + [1])
     if unit == Unit.percent:
         top = max(top, 100) if top > 60 else top
@@ -651,7 +655,7 @@ def chart(indicator: Indicator, council_short: str) -> ChartView:
     width = min(64, slot * 0.6)
     described = "; ".join(f"{v.period}: {formatted(v.value, unit)}" for v in values)
     if england:
-        described += f". England {england.period}: {formatted(england.value, unit)}"
+        described += f". {facts.name} {england.period}: {formatted(england.value, unit)}"
     bars = []
     for index, value in enumerate(values):
         height = value.value * scale
@@ -663,7 +667,7 @@ def chart(indicator: Indicator, council_short: str) -> ChartView:
     line = None
     if england:
         y = HEIGHT - BOTTOM - england.value * scale
-        line = Line(f"{y:.1f}", f"{y + 4:.1f}", f"{y - 4:.1f}", formatted(england.value, unit))
+        line = Line(f"{y:.1f}", f"{y + 4:.1f}", f"{y - 4:.1f}", formatted(england.value, unit), facts.short_name, facts.name)
     return ChartView(f"chart-{indicator.id}", indicator.id, f"{indicator.title}: {council_short}", described + ".",
                      WIDTH, HEIGHT, LEFT, WIDTH - RIGHT, HEIGHT - BOTTOM, LEFT - 4, bars, line)
 
@@ -703,7 +707,7 @@ def scorecard(council: CouncilFile, theme: Theme, link: Callable[[str], str]) ->
         f = IndicatorFigures(indicator)
         indicators.append(IndicatorView(
             indicator.id, anchor("indicator", indicator.id), indicator.title, f.summary(short) + f.direction(), f.small_numbers(),
-            [n[:1].upper() + n[1:] for n in f.comparators()], f.table_rows(), chart(indicator, short),
+            [n[:1].upper() + n[1:] for n in f.comparators()], f.table_rows(), chart(indicator, short, council.council.nation.value),
             indicator.commentary, indicator.source, when(indicator.as_of),
         ))
     title = words().label("themes", theme)

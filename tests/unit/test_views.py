@@ -224,14 +224,20 @@ def test_scorecard_compares_in_words():
     assert card.questions and all("[" not in q for q in card.questions)
 
 
-def test_chart_draws_the_same_numbers_as_the_table():
-    indicator = dict(INDICATOR, comparisons=[{"against": "england", "period": "2025-26", "value": 10}])
-    c = council(performance={"indicators": [indicator]})
+@pytest.mark.parametrize("nation,kind,comparator,name,short", [
+    ("wales", "welsh-county-borough", "wales", "Wales", "Wales"), ("england", "unitary", "england", "England", "Eng"),
+])
+def test_chart_draws_the_same_numbers_as_the_table(nation, kind, comparator, name, short):
+    """The line is the council's own nation's figure (a Welsh council is compared with Wales)."""
+    indicator = dict(INDICATOR, comparisons=[{"against": comparator, "period": "2025-26", "value": 10},
+                                             {"against": "scotland" if nation != "scotland" else "england",
+                                              "period": "2025-26", "value": 50}])
+    c = council(performance={"indicators": [indicator]}, council={"nation": nation, "kind": kind})
     chart = views.scorecard(c, Theme.placements, link).indicators[0].chart
     assert [b.label for b in chart.bars] == ["12%", "9%"]
     assert float(chart.bars[0].height) > float(chart.bars[1].height) > 0
-    assert chart.england.label == "10%"
-    assert "2024-25: 12%; 2025-26: 9%. England 2025-26: 10%." == chart.description
+    assert (chart.england.label, chart.england.name, chart.england.short_name) == ("10%", name, short)
+    assert f"2024-25: 12%; 2025-26: 9%. {name} 2025-26: 10%." == chart.description
 
 
 @pytest.mark.parametrize("ours,theirs,better,word", [
