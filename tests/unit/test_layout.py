@@ -64,9 +64,10 @@ NATION_AGES = re.compile(r"\b(?:18 to 2[1-6]|(?:up to|until|under)(?: the age of
 
 
 def site_text_files() -> list[Path]:
-    """Everything but the handbook, whose pages compare the four nations' laws (their ages included)."""
+    """Everything but the handbook, whose pages compare the four nations' laws (their ages included),
+    and the abbreviations, which explain a term only where a page uses it."""
     files = [ROOT / "mkdocs.yml", *TEMPLATES, *OVERRIDES]
-    files += sorted(p for p in (ROOT / "docs").rglob("*.md") if "handbook" not in p.parts)
+    files += sorted(p for p in (ROOT / "docs").rglob("*.md") if not {"handbook", "includes"} & set(p.parts))
     return files
 
 
@@ -77,6 +78,22 @@ def test_nation_specific_ages_come_from_the_nations_data():
             if NATION_AGES.search(line) or re.search(r"nation\s*==", line):
                 found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()[:120]}")
     assert not found, "write these with {{ nation.… }} from macros/data/nations/:\n" + "\n".join(found)
+
+
+ONE_NATIONS_WORDS = re.compile(r"Ofsted|Virtual School Head|Staying Put|Pupil Premium|Children Act 1989|"
+                               r"Local Government and Social Care Ombudsman|Help at Hand|Independent Reviewing Officer|"
+                               r"Care Inspectorate|Children's Hearing|RQIA|\bEngland\b|\bWales\b|\bScotland\b")
+
+
+def test_one_nations_words_come_from_the_nations_data():
+    """Outside the handbook (whose pages compare the nations' laws: the four-nations issue makes it follow
+    the council's nation), no page, template or override names one nation's bodies, roles or laws."""
+    found = []
+    for path in site_text_files():
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if ONE_NATIONS_WORDS.search(line):
+                found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()[:120]}")
+    assert not found, "take these from macros/data/nations/ ({{ nation.… }}):\n" + "\n".join(found)
 
 
 def council_names() -> set[str]:
