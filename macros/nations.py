@@ -79,6 +79,7 @@ class NationFacts(Model):
     short_name: ShortText = Field(description="A short label for the nation, beside a chart's line.")
     comparator: Comparator = Field(description="Which comparison in the performance figures is the nation's own.")
     corporate_parent: ShortText = Field(description='What to call the corporate parent: "the council", "the Trust".')
+    leaders: Text = Field(description="Who leads the corporate parent, in two short sentences for young people.")
     care_leaver_upper_age: Age
     personal_adviser: Sentence = Field(description="How long a young person can have a personal adviser.")
     accessibility_enforcement: Enforcement

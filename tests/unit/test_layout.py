@@ -119,3 +119,17 @@ def test_no_council_is_written_into_the_engine():
         text = path.read_text(encoding="utf-8", errors="replace")
         found += [f"{name}: {council}" for council in names if council in text]
     assert not found, "council names belong in council.yml and tests/fixtures/ only:\n" + "\n".join(found)
+
+
+def test_young_peoples_pages_name_the_corporate_parent_from_the_nations_data():
+    """In Northern Ireland the corporate parent is a Trust, with a board, not a council with councillors."""
+    from macros import nations
+
+    assert nations.facts("northern-ireland").corporate_parent == "the Trust"
+    assert "Trust" in nations.facts("northern-ireland").leaders and "councillor" not in nations.facts("northern-ireland").leaders
+    found = []
+    for path in sorted((ROOT / "docs" / "young-people").rglob("*.md")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if re.search(r"(?i)\bcouncillors?\b|\bthe (whole )?council\b", line):
+                found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()[:100]}")
+    assert found == [], "use {{ nation.corporate_parent }} or {{ council.name }}:\n" + "\n".join(found)
