@@ -179,3 +179,11 @@ def test_banned_words_in_pages_and_data(example_data):
     places = sorted((p.file, p.line, p.column, p.field) for p in found)
     assert places == [("a.md", 1, 6, "text"), ("b.md", 2, 11, "text"),
                       ("council.yml", 1, 1, "pledge.promises[0].promise")]
+
+
+def test_a_council_outside_england_is_told_the_handbook_is_englands():
+    data = read_yaml(WALES).data
+    notices = [f for f, m in messages(data, "notice") if "handbook" in m]
+    assert notices == ["council.nation"]
+    data["council"]["nation"], data["council"]["kind"] = "england", "unitary"
+    assert not [m for _, m in messages(data, "notice") if "handbook" in m]
