@@ -80,6 +80,7 @@ class NationFacts(Model):
     comparator: Comparator = Field(description="Which comparison in the performance figures is the nation's own.")
     corporate_parent: ShortText = Field(description='What to call the corporate parent: "the council", "the Trust".')
     leaders: Text = Field(description="Who leads the corporate parent, in two short sentences for young people.")
+    corporate_parents: ShortText = Field(description='Who the handbook is for: "councillors and officers", "board members and staff".')
     care_leaver_upper_age: Age
     personal_adviser: Sentence = Field(description="How long a young person can have a personal adviser.")
     accessibility_enforcement: Enforcement

@@ -11,23 +11,28 @@ import yaml
 QUESTIONS_FILE = Path(__file__).parent / "data" / "questions.yml"
 
 
+ALL_NATIONS = ("england", "wales", "scotland", "northern-ireland")
+
+
 @lru_cache(maxsize=1)
-def bank() -> dict[str, tuple[str, ...]]:
-    """Section id -> its questions, in Markdown (project text, not council data)."""
+def bank() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """Section id -> its questions in Markdown (project text, not council data), each with the nations
+    it applies to (all, unless the data says `nations:`)."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     data = yaml.load(QUESTIONS_FILE.read_text(encoding="utf-8"), Loader=loader)
-    return {section: tuple(items) for section, items in data.items()}
+    return {section: tuple((q, ALL_NATIONS) if isinstance(q, str) else (q["text"], tuple(q["nations"])) for q in items)
+            for section, items in data.items()}
 
 
 def markdown_list(section: str) -> str:
-    """The section's questions as a Markdown checklist, for the handbook page."""
-    return "\n".join(f"- [ ] {q}" for q in bank()[section])
+    """The section's questions as a Markdown checklist, for the handbook page (England's, like the handbook)."""
+    return "\n".join(f"- [ ] {q}" for q, _ in bank()[section])
 
 
 @lru_cache(maxsize=None)
-def questions_for(section: str) -> tuple[str, ...]:
-    """The section's questions as plain text (no Markdown links or emphasis), for the scorecard."""
-    return tuple(_plain(q) for q in bank().get(section, ()))
+def questions_for(section: str, nation: str = "england") -> tuple[str, ...]:
+    """The section's questions for a nation as plain text (no Markdown links or emphasis), for the scorecard."""
+    return tuple(_plain(q) for q, where in bank().get(section, ()) if nation in where)
 
 
 def _plain(markdown: str) -> str:

@@ -214,7 +214,7 @@ class Promise(Model):
         description="statutory (the law already says we must) or our-own (a promise of our own)."
     )
     law: Optional[Text] = Field(
-        None, description="For a statutory promise: the law, named simply.", examples=["Children Act 1989"]
+        None, description="For a statutory promise: the law, named simply (the Act or regulations of your nation)."
     )
     measure: Optional[Text] = Field(
         None, description="How you will know we kept it: a sign that can be counted or checked."

@@ -711,7 +711,7 @@ def scorecard(council: CouncilFile, theme: Theme, link: Callable[[str], str]) ->
             indicator.commentary, indicator.source, when(indicator.as_of),
         ))
     title = words().label("themes", theme)
-    return ScorecardView(indicators, title, title.lower(), list(questions_for(theme.value)),
+    return ScorecardView(indicators, title, title.lower(), list(questions_for(theme.value, council.council.nation.value)),
                          f"{link('handbook/questions-to-ask/')}#{theme.value}")
 
 
