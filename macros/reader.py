@@ -22,7 +22,7 @@ from yaml.error import MarkedYAMLError, YAMLError
 from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .problems import DataError, Located, Path_, Problem, shorten
+from .problems import DataError, Located, Path_, Problem
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 12          # council.yml nests 5 deep; anything far deeper is a mistake or an attack

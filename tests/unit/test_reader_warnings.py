@@ -4,7 +4,6 @@ a promise or a young people's text that is too long or too hard to read."""
 from __future__ import annotations
 
 import copy
-from datetime import date
 from pathlib import Path
 
 import pytest
