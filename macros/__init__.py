@@ -71,7 +71,8 @@ def define_env(env) -> None:
 
     env.variables["council"] = SafeView(c)
     env.variables["nation"] = SafeView(nations.facts(c.nation.value))
-    components = Components(council, today=today, page_url=lambda: getattr(env.page, "url", "") or "")
+    components = Components(council, today=today, page_url=lambda: getattr(env.page, "url", "") or "",
+                            page=lambda: env.page, render=lambda text: env.render(text, force_rendering=True))
     for name in Components.MACROS:
         env.macro(guarded(name, getattr(components, name)), name)
 

@@ -19,6 +19,7 @@ from typing import Callable, Optional
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from . import handbook as handbook_text
 from . import questions, views
 from .fields import field_reference
 from .schema import CouncilFile, Role, Stage, Theme
@@ -60,6 +61,8 @@ class Components:
     council: CouncilFile
     today: Callable[[], date]
     page_url: Callable[[], str] = lambda: ""
+    page: Callable[[], object] = lambda: None  # the page being built (MkDocs' Page): its file and front matter
+    render: Callable[[str], str] = lambda text: text  # renders macros in project text (a handbook passage)
 
     @property
     def name(self) -> str:
@@ -181,6 +184,16 @@ class Components:
         """Paragraphs about a role that differs by nation (project text from macros/data/nations/, in Markdown)."""
         return views.nation_text(self.council, part)
 
+    def handbook(self, key: str) -> str:
+        """The council's nation's passage `key` for this handbook page (project text, in Markdown).
+        Its file's sources join the page's Sources."""
+        page = self.page()
+        source = page.file.src_uri
+        nation = self.council.council.nation.value
+        cited = page.meta.setdefault("sources", [])
+        cited += [s for s in handbook_text.text(nation, source).sources if s not in cited]
+        return self.render(handbook_text.passage(nation, source, key))
+
     def question_list(self, section: str) -> str:
         """The question bank's questions for a section, as a Markdown checklist (project text)."""
         return questions.markdown_list(section)
@@ -192,5 +205,6 @@ class Components:
         "contact_card", "contacts_list", "board_summary", "board_terms", "board_work", "pledge",
         "entitlements", "still_not_happy", "children_in_care_council", "dear_corporate_parent",
         "strategy_text", "population", "strengths", "must_improve", "objectives", "action_plan",
-        "scorecard", "self_evaluation", "accessibility_statement", "nation_text", "question_list", "field_reference",
+        "scorecard", "self_evaluation", "accessibility_statement", "nation_text", "handbook",
+        "question_list", "field_reference",
     )

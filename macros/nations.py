@@ -71,6 +71,26 @@ class RoleText(Sourced):
     about: str = Field(description="Paragraphs in Markdown, for young people.")
 
 
+class Terms(Sourced):
+    """Short names the handbook's shared text uses where a nation's body, law or role differs
+    (`{{ nation.terms.inspectorate }}`). Each fits in a sentence where the English name stood."""
+
+    The_corporate_parent: ShortText = Field(description='The corporate parent at the start of a sentence: "The council", "The Trust".')
+    members: ShortText = Field(description='The people who govern the corporate parent: "councillors", "board members".')
+    government: ShortText = Field(description="The government department answerable for children's social care, with 'the'.")
+    main_act: ShortText = Field(description="The main law on children in care, with 'the'.")
+    leaving_care_law: ShortText = Field(description="The law on help for care leavers.")
+    inspectorate: ShortText = Field(description="Who inspects children's social care.")
+    school_inspectorate: ShortText = Field(description="Who inspects schools.")
+    staying_with_carers: ShortText = Field(description="The scheme for staying on with former foster carers.")
+    review_chair: ShortText = Field(description="Who chairs a child's reviews, with 'the'.")
+    education_lead: ShortText = Field(description="Who leads on the education of children in care for the corporate parent, with 'the'.")
+    school_lead: ShortText = Field(description="The person in a school who looks out for children in care, with 'the'.")
+    safeguarding_body: ShortText = Field(description="The local or regional body that leads safeguarding, with 'the'.")
+    director: ShortText = Field(description="The senior officer answerable for children's social care, with 'the'.")
+    voice_charity: ShortText = Field(description="The nation's charity run with and for care experienced young people.")
+
+
 class NationFacts(Model):
     """One nation's words and facts (macros/data/nations/NATION.yml)."""
 
@@ -90,6 +110,7 @@ class NationFacts(Model):
         default_factory=dict, description="Contact roles whose name differs in this nation from words.yml.")
     reviews: RoleText = Field(description="Who runs a child's reviews.")
     school: RoleText = Field(description="Who helps a child in care at school.")
+    terms: Terms = Field(description="Short names the handbook uses where a nation's body, law or role differs.")
 
 
 def _load(folder: str, nation: str, model: type[Model]):
