@@ -95,7 +95,7 @@ def write_config(folder: Path, docs: Path, macros: bool, nav: bool, hook: Path |
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     text = text.replace("docs_dir: docs", f"docs_dir: {docs}")
     text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-    text = text.replace("base_path: [docs/includes]", f"base_path: [{ROOT / 'docs' / 'includes'}]")
+    text = text.replace("base_path: [macros/data]", f"base_path: [{ROOT / 'macros' / 'data'}]")
     start = text.index("\nwatch:")
     end = text.index("\nnav:")
     text = text[:start] + "\n" + text[end:]  # watch paths are relative to mkdocs.yml; only serve needs them
@@ -127,8 +127,8 @@ def multiply(docs: Path, target: Path, copies: int) -> int:
     shutil.copytree(docs, target)
     for n in range(2, copies + 1):
         copy = target / f"copy{n}"
-        shutil.copytree(docs, copy, ignore=shutil.ignore_patterns("includes", "assets"))
-    return sum(1 for _ in target.rglob("*.md") if "includes" not in _.parts)
+        shutil.copytree(docs, copy, ignore=shutil.ignore_patterns("assets"))
+    return sum(1 for _ in target.rglob("*.md"))
 
 
 def check_seconds(runs: int) -> float:
@@ -158,8 +158,7 @@ def main() -> None:
         build(write_config(tmp, ROOT / "docs", macros=True, nav=True, hook=hook), tmp / "out0",
               {"BENCH_DUMP": str(rendered)})
         shutil.copytree(ROOT / "docs" / "assets", rendered / "assets")
-        shutil.copytree(ROOT / "docs" / "includes", rendered / "includes")
-        pages = sum(1 for _ in rendered.rglob("*.md") if "includes" not in _.parts)
+        pages = sum(1 for _ in rendered.rglob("*.md"))
 
         with_macros, without, peak = paired(write_config(tmp, ROOT / "docs", True, True),
                                             write_config(tmp, rendered, False, True), tmp / "out1", args.runs)

@@ -13,7 +13,7 @@ from macros.sources import citations
 from sites import ROOT
 
 DOCS = ROOT / "docs"
-PAGES = sorted(p for p in DOCS.rglob("*.md") if "includes" not in p.parts)
+PAGES = sorted(DOCS.rglob("*.md"))
 HANDBOOK = [p for p in PAGES if p.parts[len(DOCS.parts)] == "handbook"]
 YOUNG = [p for p in PAGES if p.parts[len(DOCS.parts)] == "young-people"]
 
