@@ -20,7 +20,8 @@ from typing import Any, Optional
 from pydantic import BaseModel, ValidationError
 
 from .problems import DataError, Located, Path_, Problem, field_name, shorten
-from .reader import read_yaml
+from .cache import cached
+from .reader import read_bytes, read_yaml
 from .schema import CouncilFile
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -198,8 +199,18 @@ def load_council(path: Path | str, label: Optional[str] = None) -> tuple[Council
                                  "the file does not exist — check COUNCIL_FILE or the path given")]) from None
     key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
     if key not in _CACHE:
-        located = read_yaml(path, label)
-        council = validate(located, CouncilFile, label or str(path))
         _CACHE.clear()
-        _CACHE[key] = (council, located)  # type: ignore[assignment]
+        _CACHE[key] = validated(path, label or str(path), CouncilFile)  # type: ignore[assignment]
     return _CACHE[key]
+
+
+def validated(path: Path, label: str, model: type[BaseModel]) -> tuple[BaseModel, Located]:
+    """A data file read and validated, or the same result kept on disk from an earlier build
+    of the same bytes by the same code (macros/cache.py)."""
+    raw = read_bytes(path, label)
+
+    def compute() -> tuple[BaseModel, Located]:
+        located = read_yaml(path, label)
+        return validate(located, model, label), located
+
+    return cached(f"{model.__name__}", label.encode() + b"\0" + raw, compute)

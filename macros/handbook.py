@@ -25,9 +25,8 @@ from pathlib import Path
 
 from pydantic import Field
 
-from .council_file import validate
+from .council_file import validated
 from .problems import DataError, Problem
-from .reader import read_yaml
 from .schema import Model, Nation
 from .sources import citations
 
@@ -47,7 +46,10 @@ class HandbookText(Model):
 
 def data_file(nation: str, page: str) -> Path:
     """The nation's file for a page given as its path under docs/ (handbook/briefings/education.md)."""
-    relative = Path(page).relative_to("handbook").with_suffix(".yml")
+    parts = Path(page).parts
+    if "handbook" not in parts:
+        raise ValueError(f"{page} is not a handbook page: only pages under docs/handbook/ have nation passages")
+    relative = Path(*parts[parts.index("handbook") + 1:]).with_suffix(".yml")
     return DATA / nation / relative
 
 
@@ -58,7 +60,7 @@ def text(nation: str, page: str) -> HandbookText:
     if not path.is_file():
         raise DataError([Problem(label, 1, 1, "passages", f"there is no file for {page} in {nation}'s handbook",
                                  f"write {label} with the passages {page} asks for")])
-    result = validate(read_yaml(path, label), HandbookText, label)
+    result, _ = validated(path, label, HandbookText)
     assert isinstance(result, HandbookText)
     unknown = [s for s in result.sources if s not in citations()]
     if unknown:

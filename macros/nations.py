@@ -16,9 +16,8 @@ from typing import Annotated, Optional
 
 from pydantic import Field, Strict
 
-from .council_file import validate
+from .council_file import validated
 from .problems import DataError, Problem
-from .reader import read_yaml
 from .schema import Comparator, Model, Nation, NationalEntitlements, Role
 from .types import HttpsUrl, Phone, ShortText, Text
 
@@ -116,7 +115,7 @@ class NationFacts(Model):
 def _load(folder: str, nation: str, model: type[Model]):
     """A nation's data file, validated with the same reader and messages as council.yml."""
     label = f"macros/data/{folder}/{nation}.yml"
-    result = validate(read_yaml(DATA / folder / f"{nation}.yml", label), model, label)
+    result, _ = validated(DATA / folder / f"{nation}.yml", label, model)
     assert isinstance(result, model)
     return result
 

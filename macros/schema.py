@@ -23,7 +23,7 @@ Age = Annotated[int, Strict(), Field(ge=0, le=30)]
 class Model(BaseModel):
     """Every section refuses unknown fields, so a typo is reported, not ignored."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False, defer_build=True)
 
 
 # --- closed lists -----------------------------------------------------------
@@ -626,6 +626,7 @@ class CouncilFile(Model):
         extra="forbid",
         frozen=True,
         title="council.yml",
+        defer_build=True,
         json_schema_extra={"$comment": "Generated from macros/schema.py: do not edit by hand."},
     )
 

@@ -15,7 +15,6 @@ from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 import phonenumbers
-from email_validator import EmailNotValidError, validate_email
 from phonenumbers import shortnumberinfo
 from pydantic import AfterValidator, BeforeValidator, Field, Strict, StringConstraints
 from pydantic_core import PydanticCustomError
@@ -114,6 +113,8 @@ def tel_href(phone: str) -> str:
 def _email(value: Any) -> str:
     if not isinstance(value, str):
         raise PydanticCustomError("email_type", "expected an email address in text")
+    from email_validator import EmailNotValidError, validate_email  # only when validating (not on a cached build)
+
     try:
         result = validate_email(value.strip(), check_deliverability=False)
     except EmailNotValidError as err:

@@ -30,7 +30,13 @@ OWN_WORDS: dict[str, re.Pattern] = {
 }
 
 
+# Words that are one nation's but also true in another: care orders and special guardianship
+# orders in Wales are still made under the Children Act 1989 (Part 6 of the 2014 Act replaced
+# its Part 3, not its court orders).
+ALSO_TRUE_IN: dict[str, set[str]] = {"wales": {"Children Act 1989"}}
+
+
 def others_words(nation: str, text: str) -> list[str]:
     """Every other nation's word found in the text, as 'nation: word'."""
     return sorted({f"{other}: {m.group(0)}" for other, pattern in OWN_WORDS.items() if other != nation
-                   for m in pattern.finditer(text)})
+                   for m in pattern.finditer(text) if m.group(0) not in ALSO_TRUE_IN.get(nation, set())})
