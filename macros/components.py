@@ -192,7 +192,8 @@ class Components:
         nation = self.council.council.nation.value
         cited = page.meta.setdefault("sources", [])
         cited += [s for s in handbook_text.text(nation, source).sources if s not in cited]
-        return self.render(handbook_text.passage(nation, source, key))
+        text = handbook_text.passage(nation, source, key)
+        return self.render(text) if "{{" in text or "{%" in text else text  # most passages hold no macros
 
     def question_list(self, section: str) -> str:
         """The question bank's questions for a section, as a Markdown checklist (project text)."""

@@ -69,3 +69,11 @@ def test_a_missing_file_names_the_file_to_write():
 def test_the_words_lists_catch_each_nations_words():
     assert OWN_WORDS["scotland"].search("the Care Inspectorate") and not OWN_WORDS["scotland"].search("Care Inspectorate Wales")
     assert others_words("wales", "Ofsted and RQIA") == ["england: Ofsted", "northern-ireland: RQIA"]
+
+
+@pytest.mark.parametrize("nation", NATIONS)
+def test_heading_ids_are_written_so_jinja_leaves_them_alone(nation):
+    """`{#id}` opens a Jinja comment in a passage with macros: write `{: #id }`, as on the pages."""
+    found = [f"{path.relative_to(ROOT)}:{number}" for path in data_files(nation)
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if "{#" in line]
+    assert not found, "write heading ids as {: #id }: " + ", ".join(found)
