@@ -25,6 +25,7 @@ from .schema import BannedWord, CouncilFile
 
 BUILT_IN = (BannedWord(word="LAC", instead="children in care"),
             BannedWord(word="LACs", instead="children in care"))
+HANDBOOK_DATA = Path(__file__).resolve().parent / "data" / "handbook"  # the nations' passages for the handbook
 YOUNG_PEOPLE_DATA = ("pledge", "entitlements", "young_people", "contacts")
 _REVIEW_IN = re.compile(r"^\s*(\d+)\s+(month|months|year|years)\s*$")
 _URL = re.compile(r"https://[^\s)\"'<>\]]+")
@@ -154,6 +155,17 @@ def banned_word_problems(council: CouncilFile, located: Located, label: str, doc
                 if hit:
                     problems.append(Problem(page_label(path), number, hit.start() + 1, "text",
                                             f"'{hit.group()}' is on the banned list — say '{banned.instead}'"))
+    # The handbook's passages for the council's nation are published on its site too.
+    nation = council.council.nation.value
+    for path in sorted((HANDBOOK_DATA / nation).rglob("*.yml")):
+        text = path.read_text(encoding="utf-8")
+        present = [b for b in words if not b.young_people_only and b.word.lower() in text.lower()]
+        for number, line in enumerate(text.splitlines(), start=1) if present else ():
+            for banned in present:
+                hit = _word_pattern(banned.word).search(line)
+                if hit:
+                    problems.append(Problem(str(path.relative_to(HANDBOOK_DATA.parents[2])), number, hit.start() + 1,
+                                            "passages", f"'{hit.group()}' is on the banned list — say '{banned.instead}'"))
     for path, value in text_leaves(located.data):
         if path[:1] == ("editorial",):
             continue

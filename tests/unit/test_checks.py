@@ -187,3 +187,22 @@ def test_a_council_outside_england_is_told_the_handbook_is_englands():
     assert notices == ["council.nation"]
     data["council"]["nation"], data["council"]["kind"] = "england", "unitary"
     assert not [m for _, m in messages(data, "notice") if "handbook" in m]
+
+
+def test_banned_words_in_the_nations_handbook_passages(example_data, tmp_path, monkeypatch):
+    """The passages for the council's nation are published on its site: the banned list covers them too."""
+    from macros import page_checks
+    from macros.problems import Located
+
+    data_dir = tmp_path / "macros" / "data" / "handbook"
+    (data_dir / "england" / "briefings").mkdir(parents=True)
+    (data_dir / "wales").mkdir(parents=True)
+    (data_dir / "england" / "briefings" / "x.yml").write_text("passages:\n  a: |\n    The LAC review.\n", encoding="utf-8")
+    (data_dir / "wales" / "x.yml").write_text("passages:\n  a: |\n    The LAC review.\n", encoding="utf-8")
+    monkeypatch.setattr(page_checks, "HANDBOOK_DATA", data_dir)
+    council = CouncilFile.model_validate(example_data)
+    found = page_checks.banned_word_problems(council, Located(example_data, {}, {}), "council.yml",
+                                             PROJECTS / "banned-words" / "nothing", lambda p: p.name)
+    assert [(p.file, p.line, p.column, p.field) for p in found] == [
+        ("macros/data/handbook/england/briefings/x.yml", 3, 9, "passages")]
+    assert "'LAC' is on the banned list" in found[0].message
