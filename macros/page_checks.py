@@ -156,16 +156,14 @@ def banned_word_problems(council: CouncilFile, located: Located, label: str, doc
                     problems.append(Problem(page_label(path), number, hit.start() + 1, "text",
                                             f"'{hit.group()}' is on the banned list — say '{banned.instead}'"))
     # The handbook's passages for the council's nation are published on its site too.
-    nation = council.council.nation.value
-    for path in sorted((HANDBOOK_DATA / nation).rglob("*.yml")):
-        text = path.read_text(encoding="utf-8")
+    for where, text in passage_files(council.council.nation.value):
         present = [b for b in words if not b.young_people_only and b.word.lower() in text.lower()]
         for number, line in enumerate(text.splitlines(), start=1) if present else ():
             for banned in present:
                 hit = _word_pattern(banned.word).search(line)
                 if hit:
-                    problems.append(Problem(str(path.relative_to(HANDBOOK_DATA.parents[2])), number, hit.start() + 1,
-                                            "passages", f"'{hit.group()}' is on the banned list — say '{banned.instead}'"))
+                    problems.append(Problem(where, number, hit.start() + 1, "passages",
+                                            f"'{hit.group()}' is on the banned list — say '{banned.instead}'"))
     for path, value in text_leaves(located.data):
         if path[:1] == ("editorial",):
             continue
@@ -194,14 +192,24 @@ def text_leaves(node, path=()):
         yield path, node
 
 
+def passage_files(nation: str) -> Iterator[tuple[str, str]]:
+    """(label, text) of each of the nation's handbook passage files (macros/data/handbook/NATION/)."""
+    for path in sorted((HANDBOOK_DATA / nation).rglob("*.yml")):
+        yield str(path.relative_to(HANDBOOK_DATA.parents[2])), path.read_text(encoding="utf-8")
+
+
 def external_links(located: Located, label: str, docs: Path, page_label: Callable[[Path], str]) -> list[tuple[str, str]]:
-    """(where, url) for every https link in the pages and the data, for a person to check."""
+    """(where, url) for every https link in the pages, the nation's handbook passages and the data,
+    for a person to check."""
     found: list[tuple[str, str]] = []
-    for page in read_pages(docs):
-        path = page.path
-        for number, line in enumerate(page.text.splitlines(), start=1):
+    texts = [(page_label(page.path), page.text) for page in read_pages(docs)]
+    nation = located.data.get("council", {}).get("nation") if isinstance(located.data, dict) else None
+    if isinstance(nation, str) and (HANDBOOK_DATA / nation).is_dir():
+        texts += list(passage_files(nation))
+    for where, text in texts:
+        for number, line in enumerate(text.splitlines(), start=1):
             for url in _URL.findall(line):
-                found.append((f"{page_label(path)}:{number}", url.rstrip(".,;")))
+                found.append((f"{where}:{number}", url.rstrip(".,;")))
     for path, value in text_leaves(located.data):
         for url in _URL.findall(value):
             line, _ = located.where(path)
