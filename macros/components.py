@@ -197,7 +197,7 @@ class Components:
 
     def question_list(self, section: str) -> str:
         """The question bank's questions for a section, as a Markdown checklist (project text)."""
-        return questions.markdown_list(section)
+        return questions.markdown_list(section, self.council.council.nation.value)
 
     def field_reference(self) -> str:
         return field_reference()

@@ -105,9 +105,6 @@ def strategy_problems(council: CouncilFile, where: Where, label: str, today: dat
         report(("strategy",), "there are no objectives yet — add 'strategy.objectives:'", "notice")
     if not council.performance.indicators:
         report(("performance",), "there are no performance figures yet — add 'performance.indicators:'", "notice")
-    if council.council.nation.value != "england":
-        report(("council", "nation"), "the handbook's pages are written for England's law and bodies — have them "
-               "checked for your nation before you publish them (the young people's pages already follow it)", "notice")
     return problems
 
 

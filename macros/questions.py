@@ -24,9 +24,9 @@ def bank() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
             for section, items in data.items()}
 
 
-def markdown_list(section: str) -> str:
-    """The section's questions as a Markdown checklist, for the handbook page (England's, like the handbook)."""
-    return "\n".join(f"- [ ] {q}" for q, _ in bank()[section])
+def markdown_list(section: str, nation: str) -> str:
+    """The section's questions for a nation as a Markdown checklist, for the handbook page."""
+    return "\n".join(f"- [ ] {q}" for q, where in bank()[section] if nation in where)
 
 
 @lru_cache(maxsize=None)

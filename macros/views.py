@@ -103,6 +103,7 @@ class ContactCard:
     role_title: str
     council_name: str
     published: bool
+    corporate_parent: str = "the council"  # "the Trust" in Northern Ireland
     name: str = ""
     what_they_do: str = ""
     phone: Optional[Link] = None
@@ -114,10 +115,12 @@ class ContactCard:
 def contact_card(council: CouncilFile, role: Role) -> ContactCard:
     contact = council.contact(role)
     title, name = role_title(council, role), council.council.name
+    corporate_parent = nations.facts(council.council.nation.value).corporate_parent
     if contact is None:
-        return ContactCard(anchor("contact", role.value), title, name, published=False)
+        return ContactCard(anchor("contact", role.value), title, name, published=False, corporate_parent=corporate_parent)
     return ContactCard(
-        anchor("contact", role.value), title, name, published=True, name=contact.name, what_they_do=contact.what_they_do,
+        anchor("contact", role.value), title, name, published=True, corporate_parent=corporate_parent,
+        name=contact.name, what_they_do=contact.what_they_do,
         phone=Link(contact.phone, tel_href(contact.phone)) if contact.phone else None,
         email=Link(contact.email, mailto(contact.email)) if contact.email else None,
         web=Link(shorten_url(contact.web), safe_href(contact.web)) if contact.web else None,

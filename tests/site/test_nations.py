@@ -2,8 +2,8 @@
 
 One fixture council per nation (tests/fixtures/): England (fernleigh), Wales (afoncwm),
 Scotland (glenmorach) and Northern Ireland (loughbeg, a Health and Social Care Trust).
-The handbook is left out here: it is still written for England (the nation issue's work);
-`check` tells a council outside England so.
+The handbook included: its pages hold what every nation shares, and each nation's own law, bodies
+and roles come from macros/data/handbook/NATION/ (tests/unit/test_handbook_text.py).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import pytest
 from macros import nations
 from macros.council_file import load_council
 from macros.schema import Nation
+from nation_words import others_words
 from sites import FERNLEIGH, FIXTURES, RECIPES, WALES, html_pages, page_address, page_text, visible_text
 
 SCOTLAND = FIXTURES / "glenmorach.yml"
@@ -39,9 +40,14 @@ def northern_ireland_site(builds):
     return builds.site("northern_ireland_site")
 
 
-def outside_the_handbook(site) -> dict[str, str]:
-    return {page_address(site, p): visible_text(p.read_text(encoding="utf-8"))
-            for p in html_pages(site) if not page_address(site, p).startswith("/handbook/")}
+SOURCES_LIST = re.compile(r'<aside class="cp-page-facts".*?</aside>', re.S)
+
+
+def every_page(site) -> dict[str, str]:
+    """Each page's visible text, without its list of sources: the handbook's shared text cites the
+    documents it was written from (some are England's), which is where it came from, not a claim."""
+    return {page_address(site, p): visible_text(SOURCES_LIST.sub("", p.read_text(encoding="utf-8")))
+            for p in html_pages(site)}
 
 
 @pytest.mark.parametrize("nation", list(SITES))
@@ -50,7 +56,7 @@ def test_the_site_names_its_own_nations_bodies_and_no_other(request, nation):
     own = nations.facts(nation)
     complaints = visible_text(page_text(site, "young-people/speak-up"))
     assert own.ombudsman.name in complaints and own.commissioner.name[1:] in complaints
-    pages = outside_the_handbook(site)
+    pages = every_page(site)
     for other in Nation:
         if other.value != nation:
             theirs = nations.facts(other.value)
@@ -59,6 +65,23 @@ def test_the_site_names_its_own_nations_bodies_and_no_other(request, nation):
     if nation != "england":
         found = [f"{a}: {w}" for a, text in pages.items() for w in ENGLAND_ONLY if w in text]
         assert found == [], found
+    found = [f"{a}: {w}" for a, text in pages.items() for w in others_words(nation, text)]
+    assert found == [], "another nation's bodies or laws:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("nation", list(SITES))
+def test_the_handbook_tells_its_own_nations_law_and_bodies(request, nation):
+    site = request.getfixturevalue(SITES[nation][0])
+    own = nations.facts(nation)
+    handbook = " ".join(text for address, text in every_page(site).items() if address.startswith("/handbook/"))
+    terms = own.terms
+    for name in (terms.inspectorate, terms.main_act, terms.staying_with_carers, terms.voice_charity,
+                 own.ombudsman.name, own.commissioner.name):
+        bare = re.sub(r"^the |\s*\([^)]*\)$", "", name)  # "the Care Inspectorate", "Care Inspectorate Wales (CIW)"
+        assert bare in handbook or bare[0].upper() + bare[1:] in handbook, f"the {nation} handbook never names {name}"
+    law = visible_text(page_text(site, "handbook/law-and-guidance"))
+    assert terms.main_act.removeprefix("the ") in law
+    assert "corporate-parenting-principles" in page_text(site, "handbook/law-and-guidance")
 
 
 @pytest.mark.parametrize("nation", list(SITES))
