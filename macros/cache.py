@@ -4,7 +4,8 @@ Validating council.yml and the nations' data with pydantic is most of what the m
 build. The result depends only on the bytes of the data file and on the code that validates it,
 so it is kept in .cache/data/ (git-ignored) under a key made from both: any change to the file,
 to any module in macros/ or to the installed pydantic gives a new key, and the data is validated
-again. Errors are never cached. `COUNCIL_CACHE=0` turns the cache off (the benchmark's cold runs).
+again. Errors are never cached. `COUNCIL_CACHE=0` turns off this cache and the compiled-template
+caches (components.py): nothing is kept from an earlier build (the benchmark's cold runs).
 
 The pickles are written by this code into the project's own folder, with the same trust as the
 code beside them; a file that cannot be read is ignored and validation runs.

@@ -10,6 +10,7 @@ list). Templates only print what views give them.
 from __future__ import annotations
 
 import functools
+import hashlib
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -17,9 +18,11 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined, select_autoescape
+from jinja2.ext import Extension
 from markupsafe import Markup
 
 from . import handbook as handbook_text
+from .cache import enabled as cache_enabled
 from . import questions, views
 from .fields import field_reference
 from .schema import CouncilFile, Role, Stage, Theme
@@ -35,7 +38,7 @@ def environment() -> Environment:
     rebuild (make serve, a second build) does not compile them again; Jinja checks they are current."""
     try:
         CACHE_DIR.mkdir(parents=True, exist_ok=True)
-        cache = FileSystemBytecodeCache(str(CACHE_DIR))
+        cache = FileSystemBytecodeCache(str(CACHE_DIR)) if cache_enabled() else None
     except OSError:  # a read-only checkout: compile every time
         cache = None
     return Environment(
@@ -46,6 +49,45 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+
+def keep_compiled_pages(jinja: Environment) -> None:
+    """Keep each page's compiled template in .cache/pages/, as the components' templates are.
+
+    mkdocs-macros compiles every page's Markdown as a Jinja template on every build
+    (`from_string`), and Jinja caches compiled code only for templates it loads from files.
+    This gives `from_string` the same cache, keyed by a hash of the page's text: a page whose
+    text has not changed is not compiled again. Rendering is unchanged."""
+    if not cache_enabled():
+        return
+    try:
+        folder = CACHE_DIR.parent / "pages"
+        folder.mkdir(parents=True, exist_ok=True)
+        cache = FileSystemBytecodeCache(str(folder))
+    except OSError:  # a read-only checkout: compile every time
+        return
+
+    def from_string(source, globals=None, template_class=None):
+        name = hashlib.sha256(source.encode("utf-8")).hexdigest()
+        bucket = cache.get_bucket(jinja, name, None, source)
+        if bucket.code is None:
+            bucket.code = jinja.compile(source)
+            try:
+                cache.set_bucket(bucket)
+            except OSError:
+                pass
+        return (template_class or jinja.template_class).from_code(jinja, bucket.code, jinja.make_globals(globals), None)
+
+    jinja.from_string = from_string
+
+
+class CompiledPages(Extension):
+    """Named in mkdocs.yml (the macros plugin's `j2_extensions`) so that the plugin's own Jinja
+    environment keeps each page's compiled template (`keep_compiled_pages`)."""
+
+    def __init__(self, environment: Environment) -> None:
+        super().__init__(environment)
+        keep_compiled_pages(environment)
 
 
 def html_block(template: str, **context) -> Markup:

@@ -85,3 +85,34 @@ def test_a_cached_council_is_the_same_council(store, tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace("nation: england", "nation: wales"), encoding="utf-8")
     changed, _ = validated(path, "council.yml", CouncilFile)
     assert changed.council.nation.value == "wales"
+
+
+def test_a_page_is_compiled_once_and_renders_the_same(tmp_path, monkeypatch):
+    """The macros plugin compiles each page with from_string: the compiled code is kept, keyed by the page's text."""
+    from jinja2 import Environment
+
+    from macros import components
+
+    monkeypatch.setattr(components, "CACHE_DIR", tmp_path / "templates")
+    monkeypatch.delenv("COUNCIL_CACHE", raising=False)
+    page = "# {{ title }}\n\n{% for n in numbers %}{{ n }} {% endfor %}"
+
+    def fresh() -> tuple[Environment, list]:
+        jinja = Environment(extensions=[components.CompiledPages])
+        compiled = []
+        original = jinja.compile
+        jinja.compile = lambda source, *a, **k: compiled.append(source) or original(source, *a, **k)
+        return jinja, compiled
+
+    first, compiled = fresh()
+    assert first.from_string(page).render(title="Hello", numbers=[1, 2]) == "# Hello\n\n1 2 "
+    assert compiled == [page]
+    second, compiled = fresh()  # the next build: a new environment, the same page
+    assert second.from_string(page).render(title="Hello", numbers=[1, 2]) == "# Hello\n\n1 2 "
+    assert compiled == []
+    assert second.from_string(page + "!").render(title="Hi", numbers=[]) == "# Hi\n\n!"
+    assert compiled == [page + "!"]
+    monkeypatch.setenv("COUNCIL_CACHE", "0")
+    third, compiled = fresh()
+    third.from_string(page).render(title="Hello", numbers=[1])
+    assert compiled == [page]
