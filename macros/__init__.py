@@ -8,6 +8,7 @@ define_env (no on_post_build hooks), so Zensical can run it too.
 
 from __future__ import annotations
 
+import gc
 import html
 import logging
 import os
@@ -75,6 +76,11 @@ def define_env(env) -> None:
                             page=lambda: env.page, render=lambda text: env.render(text, force_rendering=True))
     for name in Components.MACROS:
         env.macro(guarded(name, getattr(components, name)), name)
+    # What is loaded now lives for the whole build: leave it out of the garbage collector's later passes,
+    # which otherwise walk the schema's and the data's objects again for every page built. Not in a live
+    # preview, which builds again and again in one process.
+    if not serving():
+        gc.freeze()
 
 
 class Blank:

@@ -180,7 +180,7 @@ def main() -> None:
     print(f"build with macros:            {with_macros:6.2f} s CPU")
     print(f"same pages, pre-rendered:     {without:6.2f} s CPU")
     print(f"macros ratio:                 {with_macros / without:6.2f}  (goal <= 1.2; council.yml unchanged since the last build)")
-    print(f"macros ratio, cold:           {cold / cold_without:6.2f}  (council.yml or the code changed: validated again)")
+    print(f"macros ratio, cold:           {cold / cold_without:6.2f}  (nothing kept from an earlier build: COUNCIL_CACHE=0)")
     per_small, per_big = small_auto / pages, big / big_pages
     print(f"10x pages build:              {big:6.2f} s CPU  ({per_big * 1000:.1f} ms/page against {per_small * 1000:.1f} ms/page)")
     print(f"per-page time ratio at 10x:   {per_big / per_small:6.2f}  (goal <= 1.0: time grows no faster than pages)")

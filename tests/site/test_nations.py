@@ -113,3 +113,12 @@ def test_reviews_and_school_help_are_the_nations_own(request, nation):
     text = visible_text(page_text(site, "young-people/who-can-help"))
     assert nations.facts(nation).reviews.heading in text and nations.facts(nation).school.heading in text
     assert "Independent Reviewing Officer" not in text and "Virtual School Head" not in text
+
+
+@pytest.mark.parametrize("nation", list(SITES))
+def test_no_nation_publishes_a_bare_check_or_a_note_to_verify(request, nation):
+    """An unconfirmed fact says so in plain words, with when it was last checked: never "(check…)" or "verify"."""
+    site = request.getfixturevalue(SITES[nation][0])
+    found = [f"{address}: {m.group(0)}" for address, text in every_page(site).items()
+             for m in re.finditer(r"\(check\b[^)]*\)|\bverify\b|\bTODO\b", text, re.I)]
+    assert found == [], found
