@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, Strict, model_validator
 from pydantic_core import PydanticCustomError
 from typing_extensions import Annotated
 
-from .types import Email, Figure, HttpsUrl, Icon, Phone, ShortText, SiteUrl, Slug, Text
+from .types import ClockTime, Email, Figure, HttpsUrl, Icon, Phone, ShortText, SiteUrl, Slug, Text
 
 Age = Annotated[int, Strict(), Field(ge=0, le=30)]
 
@@ -375,8 +375,13 @@ class BoardMember(Model):
 
 class Meeting(Model):
     held_on: date = Field(description="The meeting date (YYYY-MM-DD).")
+    starts_at: Optional[ClockTime] = Field(None, description='When it starts, as "HH:MM" in quotes (UK time).', examples=["18:00"])
+    ends_at: Optional[ClockTime] = Field(None, description='When it ends, as "HH:MM" in quotes (UK time).', examples=["20:00"])
+    place: Optional[ShortText] = Field(None, description="Where it meets.", examples=["Committee Room 2, Town Hall"])
     decisions: list[Text] = Field(default_factory=list, description="What the board decided.")
-    papers: Optional[HttpsUrl] = Field(None, description="Where the agenda and minutes are.")
+    papers: Optional[HttpsUrl] = Field(None, description="Where the papers are (agenda and minutes together).")
+    agenda: Optional[HttpsUrl] = Field(None, description="The agenda.")
+    minutes: Optional[HttpsUrl] = Field(None, description="The minutes, once agreed.")
 
 
 class YouSaidWeDid(Model):
@@ -392,6 +397,50 @@ class BoardWork(Model):
         default_factory=list, description="The Children in Care Council's requests and what happened."
     )
     annual_report: Optional[HttpsUrl] = Field(None, description="The board's latest annual report.")
+
+
+# --- events and commitments ----------------------------------------------------------
+
+
+class EventKind(str, Enum):
+    children_in_care_council = "children-in-care-council"
+    corporate_parenting_week = "corporate-parenting-week"
+    celebration = "celebration"
+    training = "training"
+    other = "other"
+
+
+class Event(Model):
+    """A dated event for the events page and the calendar feed (board meetings come from board_work.meetings)."""
+
+    id: Slug = Field(description="A short unique name; it keeps the event's place in people's calendars.")
+    title: ShortText = Field(description="What the event is.", examples=["Celebrating Success awards"])
+    kind: EventKind = Field(description="children-in-care-council, corporate-parenting-week, celebration, training or other.")
+    starts_on: date = Field(description="The day it starts (YYYY-MM-DD).")
+    ends_on: Optional[date] = Field(None, description="The last day, for an event over several days.")
+    starts_at: Optional[ClockTime] = Field(None, description='When it starts, as "HH:MM" in quotes (UK time); leave out for an all-day event.')
+    ends_at: Optional[ClockTime] = Field(None, description='When it ends, as "HH:MM" in quotes (UK time).')
+    place: Optional[ShortText] = Field(None, description="Where it is.")
+    details: Optional[Text] = Field(None, description="What happens, and who it is for.")
+    link: Optional[HttpsUrl] = Field(None, description="Where to find out more or book.")
+
+
+class CommitmentKind(str, Enum):
+    protected_characteristic = "protected-characteristic"
+    covenant = "covenant"
+    charter = "charter"
+    plan = "plan"
+    other = "other"
+
+
+class Commitment(Model):
+    """Something the council has publicly committed to, beyond what the law asks."""
+
+    what: Text = Field(description="The commitment, in plain words.",
+                       examples=["We treat care experience as if it were a protected characteristic."])
+    kind: CommitmentKind = Field(description="protected-characteristic, covenant, charter, plan or other.")
+    made_on: date = Field(description="When the council made it (YYYY-MM-DD).")
+    link: Optional[HttpsUrl] = Field(None, description="Where the decision or document is published.")
 
 
 # --- strategy, action plan, performance, self-evaluation ---------------------------
@@ -530,6 +579,8 @@ class Indicator(Model):
 
 class Performance(Model):
     indicators: list[Indicator] = Field(default_factory=list, description="The scorecard's indicators.")
+    headline: list[Slug] = Field(default_factory=list, max_length=4,
+                                 description="The ids of up to four indicators shown on the home page.")
 
 
 class EvaluationSection(str, Enum):
@@ -643,6 +694,8 @@ class CouncilFile(Model):
     strategy: Strategy = Field(default_factory=Strategy, description="The corporate parenting strategy and action plan.")
     performance: Performance = Field(default_factory=Performance, description="The performance scorecard.")
     self_evaluation: SelfEvaluation = Field(default_factory=SelfEvaluation, description="The self-evaluation.")
+    events: list[Event] = Field(default_factory=list, description="Dated events for the events page and the calendar feed.")
+    commitments: list[Commitment] = Field(default_factory=list, description="The council's public commitments, with their dates.")
     editorial: Editorial = Field(default_factory=Editorial, description="House style checks for the whole site.")
     accessibility: Optional[Accessibility] = Field(
         None, description="The accessibility statement, linked from every page's footer."

@@ -209,3 +209,22 @@ Icon = Annotated[
     Field(examples=["material/home-heart"]),
 ]
 """An icon bundled with Material for MkDocs (no download)."""
+
+
+def _clock(value: Any) -> Any:
+    """A time of day written "HH:MM" (24-hour clock); nothing else, so 1800 cannot become 00:30."""
+    if isinstance(value, str):
+        match = re.fullmatch(r"\s*([01]?\d|2[0-3])[:.]([0-5]\d)\s*", value)
+        if match:
+            from datetime import time
+
+            return time(int(match.group(1)), int(match.group(2)))
+    raise PydanticCustomError(
+        "clock_time",
+        "'{value}' is not a time of day — write it as \"HH:MM\" in quotes on the 24-hour clock, for example \"18:00\"",
+        {"value": shorten(str(value))},
+    )
+
+
+ClockTime = Annotated[Any, BeforeValidator(_clock), Field(json_schema_extra={"type": "string", "pattern": r"^([01]?\d|2[0-3])[:.][0-5]\d$"})]
+"""A time of day, "HH:MM" in quotes: "18:00"."""
