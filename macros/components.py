@@ -9,6 +9,7 @@ list). Templates only print what views give them.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 from dataclasses import dataclass
@@ -244,10 +245,11 @@ class Components:
     def field_reference(self) -> str:
         return field_reference()
 
-    MACROS = (
-        "contact_card", "contacts_list", "board_summary", "board_terms", "board_work", "pledge",
-        "entitlements", "still_not_happy", "children_in_care_council", "dear_corporate_parent",
-        "strategy_text", "population", "strengths", "must_improve", "objectives", "action_plan",
-        "scorecard", "self_evaluation", "accessibility_statement", "nation_text", "handbook",
-        "question_list", "field_reference",
-    )
+    # Every public method is a macro (a helper's name starts with "_"); `name` and `link` serve the others.
+    NOT_MACROS = frozenset({"name", "link"})
+
+
+Components.MACROS = tuple(sorted(
+    name for name, value in vars(Components).items()
+    if callable(value) and not name.startswith("_") and name not in Components.NOT_MACROS
+    and name not in {f.name for f in dataclasses.fields(Components)}))
