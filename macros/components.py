@@ -207,6 +207,14 @@ class Components:
             return self._not_written("its self-evaluation")
         return html_block("self_evaluation.html", evaluation=evaluation)
 
+    # --- Part C (issue 13): the council's figures beside the guidance ----------------------------
+
+    def here_in_council(self, *themes: str) -> Markup:
+        """A briefing's "Here in …" panel: the council's latest figures on the topic (one or more
+        performance themes) and the nation's current figures (macros/data/national/), each with its source."""
+        view = views.here_in(self.council, tuple(Theme(t) for t in themes), self.link)
+        return html_block("here_in_council.html", v=view)
+
     # --- the rest --------------------------------------------------------------------------------
 
     @functools.cached_property

@@ -799,3 +799,103 @@ def nation_text(council: CouncilFile, part: str) -> str:
     if part not in ("reviews", "school"):
         raise ValueError(f"there is no nation text '{part}' — use reviews or school")
     return getattr(nations.facts(council.council.nation.value), part).about.strip()
+
+
+# --- Part C (issue 13): the council's figures beside the guidance ("Here in …") ---------------------
+
+
+def national_formatted(value: float, unit) -> str:
+    """A national figure in words: 81,770; 67.7%; 67 per 10,000; 11.7 per 1,000 (the title says of whom)."""
+    from .national import NationalUnit
+
+    if unit == NationalUnit.percent:
+        return f"{number(value)}%"
+    if unit == NationalUnit.rate_per_10000:
+        return f"{number(value)} per 10,000"
+    if unit == NationalUnit.rate_per_1000:
+        return f"{number(value)} per 1,000"
+    return number(value)
+
+
+@dataclass(frozen=True)
+class LocalFigureView:
+    """One of the council's own indicators: its latest figure and the nation's for the same period."""
+
+    id: str
+    title: str
+    value: str
+    period: str
+    comparison: Optional[str]  # "England: 38%", when the council gives its nation's figure for that period
+
+
+@dataclass(frozen=True)
+class NationalFigureView:
+    id: str
+    title: str
+    value: str
+    period: str
+    year: int
+    comparison: Optional[str]  # "all school leavers: 96%", when the release gives it
+    source: str
+    link: Optional[Link]
+    kind: str
+    as_of: When
+
+
+@dataclass(frozen=True)
+class HereInView:
+    title: str                   # "Here in " and the council's short name
+    local_intro: str             # the council's latest figures on the topic
+    local: list[LocalFigureView]
+    no_local: Optional[str]      # said plainly when the council gives no figure on the topic
+    figures_link: Link           # the council's scorecard for the topic
+    national_heading: str        # "Across England"
+    no_national: Optional[str]   # said plainly when the nation's data holds no figure on the topic
+    national: list[NationalFigureView]
+
+
+def _national_view(figure) -> NationalFigureView:
+    from .national import KIND_WORDS
+
+    comparison = None
+    if figure.comparison:
+        comparison = f"{figure.comparison.who}: {national_formatted(figure.comparison.value, figure.unit)}"
+    link = Link(figure.source, safe_href(figure.url)) if figure.url else None
+    return NationalFigureView(figure.id, figure.title, national_formatted(figure.value, figure.unit), figure.period,
+                              figure.year, comparison, figure.source, link, KIND_WORDS[figure.kind], when(figure.as_of))
+
+
+def here_in(council: CouncilFile, themes: tuple[Theme, ...], link: Callable[[str], str]) -> HereInView:
+    """A briefing's panel: the council's latest figures on its topic (one or more performance themes) and
+    the nation's current figures on the same topic (macros/data/national/), or the nation's overall
+    picture, said plainly, when the nation's data holds none on the topic."""
+    from .national import OLDEST_YEAR, figures as national_figures
+
+    if not themes:
+        raise ValueError("here_in_council() needs at least one theme")
+    c = council.council
+    facts = nations.facts(c.nation.value)
+    topic = " and ".join(words().label("themes", t).lower() for t in themes)
+    local = []
+    for theme in themes:
+        for indicator in council.performance.indicators:
+            if indicator.theme != theme:
+                continue
+            f = IndicatorFigures(indicator)
+            theirs = f.comparison(facts.comparator)
+            comparison = f"{facts.name}: {formatted(theirs.value, indicator.unit)}" if theirs else None
+            local.append(LocalFigureView(indicator.id, indicator.title, formatted(f.latest.value, indicator.unit),
+                                         f.latest.period, comparison))
+    no_local = None if local else f"{c.short_name} has not published its own figures on {topic} yet."
+    data = national_figures(c.nation.value)
+    chosen = [f for t in themes for f in data.for_theme(t)]
+    no_national = None
+    if not chosen:
+        no_national = (f"We hold no national figure on {topic} for {facts.name} from {OLDEST_YEAR} or later that we could "
+                       f"confirm. The nation's overall picture:")
+        chosen = data.for_theme(Theme.profile)
+    return HereInView(
+        f"Here in {c.short_name}", f"{c.short_name}'s latest figures on {topic}:", local, no_local,
+        Link(f"All {c.short_name}'s figures on {topic}", f"{link('strategy/performance/')}#{themes[0].value}"),
+        f"Across {facts.name}", no_national, [_national_view(f) for f in chosen],
+    )
