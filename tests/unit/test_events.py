@@ -119,9 +119,10 @@ def test_an_event_running_today_is_coming_up_and_on_now():
 
 
 def test_a_council_with_no_events_says_so_plainly():
-    view = views.events(council("afoncwm"), date(2026, 12, 2), lambda target: target)
+    sparse = council("afoncwm")
+    view = views.events(sparse, date(2026, 12, 2), lambda target: target)
     assert not view.any and view.upcoming == [] and view.past == []
-    assert view.none_upcoming == "Cyngor Bwrdeistref Sirol Afoncwm has not listed any meetings or events yet."
+    assert view.none_upcoming == f"{sparse.council.name} has not listed any meetings or events yet."
     meetings_only = with_events("afoncwm", [], [{"held_on": "2027-01-20"}])
     view = views.events(meetings_only, date(2026, 12, 2), lambda target: target)
     assert view.any and not view.has_events and "has not yet listed its other events" in view.missing
