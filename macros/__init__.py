@@ -17,7 +17,7 @@ from datetime import datetime, time, timezone
 
 from mkdocs.exceptions import PluginError
 
-from . import nations
+from . import events_feed, nations
 from .check import check, errors, today
 from .components import Components
 from .council_file import council_path
@@ -69,6 +69,8 @@ def define_env(env) -> None:
     if c.site_url:
         env.conf["site_url"] = c.site_url
     env.conf["extra"].update(theme_extras(council))
+    # The calendar feed, printed by the extra template docs/strategy/events.ics (issue 13, part B).
+    env.conf["extra"]["events_feed"] = events_feed.feed(council, stamp=data_date(council))
 
     env.variables["council"] = SafeView(c)
     env.variables["nation"] = SafeView(nations.facts(c.nation.value))

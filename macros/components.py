@@ -215,6 +215,24 @@ class Components:
         view = views.here_in(self.council, tuple(Theme(t) for t in themes), self.link)
         return html_block("here_in_council.html", v=view)
 
+    # --- issue 13, part B: what's on (the events page; the calendar feed is macros/events_feed.py) ---------
+
+    def _events(self) -> "views.EventsView":
+        return views.events(self.council, self.today(), self.link)
+
+    def events_list(self, which: str) -> Markup:
+        """The events page's board meetings and events: "upcoming" (soonest first) or "past" (latest first)."""
+        if which not in ("upcoming", "past"):
+            raise ValueError(f"events_list({which!r}): say 'upcoming' or 'past'")
+        v = self._events()
+        if which == "upcoming":
+            return html_block("events_list.html", cards=v.upcoming, empty=v.none_upcoming, missing=v.missing)
+        return html_block("events_list.html", cards=v.past, empty=v.none_past, missing=None)
+
+    def events_subscribe(self) -> Markup:
+        """How to subscribe to the calendar feed, with its link and (when the site's address is known) its address."""
+        return html_block("events_subscribe.html", v=self._events())
+
     # --- the rest --------------------------------------------------------------------------------
 
     @functools.cached_property

@@ -899,3 +899,188 @@ def here_in(council: CouncilFile, themes: tuple[Theme, ...], link: Callable[[str
         Link(f"All {c.short_name}'s figures on {topic}", f"{link('strategy/performance/')}#{themes[0].value}"),
         f"Across {facts.name}", no_national, [_national_view(f) for f in chosen],
     )
+
+# --- issue 13, part B: what's on (the events page and the calendar feed) --------------------------
+# Board meetings (board_work.meetings) and the council's own events (events:) as one diary, in date
+# order. The events page prints it (components: events_list, events_subscribe); macros/events_feed.py
+# writes the same entries as an iCalendar feed, so the page and the feed always agree.
+
+from datetime import time  # noqa: E402  (kept in this part's own section)
+from urllib.parse import urlsplit  # noqa: E402
+
+UK_TIME_ZONE = "Europe/London"  # every council here is in the UK; times in council.yml are UK time
+FEED_PATH = "strategy/events.ics"  # where the calendar feed is published (docs/strategy/events.ics prints it)
+EVENTS_PAGE = "strategy/events/"
+
+
+@lru_cache(maxsize=1)
+def event_words() -> dict:
+    """The events page's own words (macros/data/events.yml)."""
+    import yaml
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "data" / "events.yml").read_text(encoding="utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def clock(value: time) -> str:
+    """A time of day as people read it (GOV.UK style): 6pm, 5:30pm, 9:05am, midday, midnight."""
+    w = event_words()["times"]
+    if value.hour == 0 and value.minute == 0:
+        return w["midnight"]
+    if value.hour == 12 and value.minute == 0:
+        return w["midday"]
+    hour = value.hour % 12 or 12
+    minutes = f":{value.minute:02d}" if value.minute else ""
+    return f"{hour}{minutes}{w['am'] if value.hour < 12 else w['pm']}"
+
+
+def day_text(value: date, year: bool = True, month: bool = True) -> str:
+    """Tuesday 19 January 2027 (or "Tuesday 19 January", "Tuesday 19" when the rest is said after it)."""
+    text = f"{event_words()['weekdays'][value.weekday()]} {value.day}"
+    if month:
+        text += f" {words()['months'][value.month - 1]}"
+    return f"{text} {value.year}" if year and month else text
+
+
+def when_text(starts_on: date, ends_on: date, starts_at: Optional[time], ends_at: Optional[time]) -> str:
+    """When something happens, as people read it:
+    Tuesday 19 January 2027 · Tuesday 19 January 2027, 6pm to 8pm · Tuesday 19 January 2027, 6pm ·
+    Monday 8 to Friday 12 March 2027 · Monday 29 March to Friday 2 April 2027 ·
+    Monday 8 March 2027 at 9am to Friday 12 March 2027 at 5pm."""
+    if ends_on == starts_on:
+        text = day_text(starts_on)
+        if starts_at:
+            text += f", {clock(starts_at)}" + (f" to {clock(ends_at)}" if ends_at else "")
+        return text
+    if starts_at:
+        end = day_text(ends_on) + (f" at {clock(ends_at)}" if ends_at else "")
+        return f"{day_text(starts_on)} at {clock(starts_at)} to {end}"
+    same_year = starts_on.year == ends_on.year
+    same_month = same_year and starts_on.month == ends_on.month
+    return f"{day_text(starts_on, year=not same_year, month=not same_month)} to {day_text(ends_on)}"
+
+
+@dataclass(frozen=True)
+class Happening:
+    """One dated entry in the council's diary (a board meeting or an event): what the page and the feed say."""
+
+    uid: str                 # stable: from the event's id (a meeting's date) and the council's web address
+    anchor: str              # its id on the events page
+    title: str
+    kind: str                # "board-meeting" or an event kind (a CSS class)
+    kind_words: Optional[str]  # shown on the page (None for a board meeting: its title says it)
+    category: str            # the feed's CATEGORIES: the kind in words, or the board's name
+    starts_on: date
+    ends_on: date            # the last day (starts_on for a one-day event)
+    starts_at: Optional[time]  # None: all day
+    ends_at: Optional[time]
+    place: Optional[str]
+    details: Optional[str]
+    links: tuple[Link, ...]
+    more: Optional[str]      # the event's own web page, if it has one
+
+    @property
+    def all_day(self) -> bool:
+        return self.starts_at is None
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.starts_on, self.starts_at or time.min, self.title, self.uid)
+
+
+def uid_domain(council: CouncilFile) -> str:
+    """The right-hand side of every UID in the feed: the council's own web address, without www."""
+    host = urlsplit(council.council.website).hostname or "corporate-parenting.invalid"
+    return host[4:] if host.startswith("www.") else host
+
+
+def _times(starts_on: date, ends_on: Optional[date], starts_at, ends_at):
+    """The entry's days and times, as far as they make sense: an end before the start, or an end time
+    without a start time, is left out (an all-day entry on its days)."""
+    last = ends_on if ends_on and ends_on >= starts_on else starts_on
+    if starts_at is None:
+        return last, None, None
+    if ends_at is not None and (last, ends_at) <= (starts_on, starts_at):
+        ends_at = None
+    return last, starts_at, ends_at
+
+
+def happenings(council: CouncilFile) -> list[Happening]:
+    """Every board meeting and event in the data, in date order (earliest first)."""
+    domain, w = uid_domain(council), event_words()
+    out = []
+    board = council.board.name
+    for m in council.board_work.meetings:
+        links = [(w["links"]["agenda"], m.agenda), (w["links"]["minutes"], m.minutes), (w["links"]["papers"], m.papers)]
+        last, starts_at, ends_at = _times(m.held_on, None, m.starts_at, m.ends_at)
+        out.append(Happening(
+            f"corporate-parenting-board-{m.held_on.isoformat()}@{domain}", f"board-{m.held_on.isoformat()}",
+            f"{board} meeting", "board-meeting", None, board, m.held_on, last, starts_at, ends_at, m.place, None,
+            tuple(Link(text, safe_href(url)) for text, url in links if url and safe_href(url)), None,
+        ))
+    for e in council.events:
+        last, starts_at, ends_at = _times(e.starts_on, e.ends_on, e.starts_at, e.ends_at)
+        more = safe_href(e.link) if e.link else ""
+        out.append(Happening(
+            f"corporate-parenting-event-{e.id}@{domain}", f"event-{e.id}", e.title, e.kind.value,
+            w["kinds"][e.kind.value], w["kinds"][e.kind.value], e.starts_on, last, starts_at, ends_at, e.place, e.details,
+            (Link(w["links"]["more"], more),) if more else (), more or None,
+        ))
+    return sorted(out, key=lambda h: h.sort_key)
+
+
+@dataclass(frozen=True)
+class EventCard:
+    anchor: str
+    title: str
+    kind: str
+    kind_words: Optional[str]
+    when: str
+    datetime: str  # the start, machine-readable (<time datetime>)
+    on_now: bool   # it started before today and has not ended
+    place: Optional[str]
+    details: Optional[str]
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class EventsView:
+    council_name: str
+    upcoming: list[EventCard]  # soonest first
+    past: list[EventCard]      # latest first
+    any: bool                  # anything at all in the diary
+    has_events: bool           # the council's own events, besides board meetings
+    feed_href: str             # the feed, relative to the page
+    feed_url: Optional[str]    # the address to paste into a calendar app, when the site's address is known
+    none_upcoming: str         # what the page says when nothing is coming up
+    none_past: str             # … and when nothing is past
+    missing: Optional[str]     # board meetings only: the council's own events are not listed yet
+
+
+def _card(h: Happening, today: date) -> EventCard:
+    iso = h.starts_on.isoformat() + (f"T{h.starts_at:%H:%M}" if h.starts_at else "")
+    return EventCard(h.anchor, h.title, h.kind, h.kind_words, when_text(h.starts_on, h.ends_on, h.starts_at, h.ends_at),
+                     iso, h.starts_on < today <= h.ends_on, h.place, h.details, h.links)
+
+
+def feed_url(council: CouncilFile) -> Optional[str]:
+    """The feed's full address (for calendar apps), when council.yml says where the site lives."""
+    site = council.council.site_url
+    return (safe_href(site.rstrip("/") + "/" + FEED_PATH) or None) if site else None
+
+
+def events(council: CouncilFile, today: date, link: Callable[[str], str]) -> EventsView:
+    """The events page: what is coming up (soonest first; today's and running events included) and what is past."""
+    entries = happenings(council)
+    upcoming = [_card(h, today) for h in entries if h.ends_on >= today]
+    past = [_card(h, today) for h in reversed(entries) if h.ends_on < today]
+    name = council.council.name
+    none_upcoming = (f"Nothing is planned yet. {name} lists meetings and events here as they are arranged." if entries
+                     else f"{name} has not listed any meetings or events yet.")
+    none_past = "No past meetings or events are listed."
+    missing = None if council.events or not entries else (
+        f"{name} has not yet listed its other events here: Children in Care Council meetings, "
+        "Corporate Parenting Week, celebrations and training.")
+    return EventsView(name, upcoming, past, bool(entries), bool(council.events), link(FEED_PATH), feed_url(council),
+                      none_upcoming, none_past, missing)
