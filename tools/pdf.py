@@ -3,9 +3,12 @@
     python tools/pdf.py leaflet  [--site site] [--out out/pledge-leaflet.pdf]
     python tools/pdf.py handbook [--site site] [--out out/handbook.pdf]
 
-`leaflet` prints the Pledge page; `handbook` prints every handbook page in the
-order of the navigation and joins them into one PDF. Both use Debian's
-chromium through Playwright (page.pdf), which applies the print stylesheet.
+`leaflet` prints the Pledge page. `handbook` prints one document: a contents
+page listing every handbook page in the order of the navigation, each title a
+link to its page, then every page, each starting on a new sheet; links between
+handbook pages go to their place in the PDF, and the PDF has bookmarks. Both use
+Debian's chromium through Playwright (page.pdf), which applies the site's print
+stylesheet (docs/assets/stylesheets/print.css).
 """
 
 from __future__ import annotations
@@ -46,6 +49,110 @@ def handbook_pages() -> list[str]:
     return [p[: -len("index.md")] if p.endswith("index.md") else p[: -len(".md")] + "/" for p in paths]
 
 
+PDF_OPTIONS = {"format": "A4", "print_background": True,
+               "margin": {"top": "15mm", "bottom": "15mm", "left": "15mm", "right": "15mm"}}
+
+# Runs in the handbook's first page: fetches every page and puts their content, and a contents list
+# linking to each, in place of its own. Every id is prefixed with its page's, so that no two clash;
+# a link to a handbook page (or a place in one) goes to its place in this document; a link to another
+# page of the site goes to its published address (its canonical link), or is left as plain text when
+# the site has no address (site_url) yet. Text goes in with textContent, never as markup.
+BUILD_HANDBOOK = r"""
+async ({paths}) => {
+  const here = new URL(location.href);
+  const canonical = document.querySelector('link[rel=canonical]');
+  const published = canonical ? new URL(canonical.href) : null;
+  const pageUrl = path => new URL(path, here.origin + '/').href;
+  const ids = new Map(paths.map((path, i) => [pageUrl(path), 'page-' + (i + 1)]));
+  const article = document.querySelector('article.md-content__inner');
+  const council = article.querySelector('.cp-print-council');
+  const pages = [];
+  for (const path of paths) {
+    const url = pageUrl(path);
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(url + ': ' + response.status);
+    const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
+    const content = doc.querySelector('article.md-content__inner');
+    const id = ids.get(url);
+    for (const element of content.querySelectorAll('[id]')) element.id = id + '-' + element.id;
+    for (const name of ['for', 'aria-labelledby', 'aria-describedby', 'aria-controls']) {
+      for (const element of content.querySelectorAll('[' + name + ']')) {
+        element.setAttribute(name, element.getAttribute(name).split(/\s+/).map(v => id + '-' + v).join(' '));
+      }
+    }
+    for (const link of content.querySelectorAll('a[href]')) {
+      const target = new URL(link.getAttribute('href'), url);
+      const page = target.origin + target.pathname;
+      if (ids.has(page)) {
+        link.setAttribute('href', '#' + ids.get(page) + (target.hash ? '-' + decodeURIComponent(target.hash.slice(1)) : ''));
+      } else if (target.origin === here.origin) {
+        if (published) link.setAttribute('href', new URL(target.pathname + target.hash, published.origin + '/').href);
+        else link.removeAttribute('href');
+      }
+    }
+    for (const element of content.querySelectorAll('[src]')) element.setAttribute('src', new URL(element.getAttribute('src'), url).href);
+    const heading = content.querySelector('h1').cloneNode(true);
+    heading.querySelectorAll('.headerlink').forEach(e => e.remove());
+    const section = document.createElement('section');
+    section.className = 'cp-handbook-page';
+    section.id = id;
+    section.append(...content.childNodes);
+    pages.push({path, id, title: heading.textContent.trim(), section});
+  }
+  // The contents: a page in the folder of another handbook page is listed under it.
+  const contents = document.createElement('nav');
+  contents.className = 'cp-contents';
+  contents.setAttribute('aria-labelledby', 'contents');
+  const lists = new Map();
+  const top = document.createElement('ul');
+  for (const page of pages) {
+    const parent = page.path.replace(/[^/]+\/$/, '');
+    let list = top;
+    if (parent !== page.path && lists.has(parent)) list = lists.get(parent);
+    const item = document.createElement('li');
+    const link = document.createElement('a');
+    link.href = '#' + page.id;
+    link.textContent = page.title;
+    item.append(link);
+    list.append(item);
+    // The handbook's own first page heads the list; the pages in its folder follow it, not under it.
+    const sub = page === pages[0] ? top : item.appendChild(document.createElement('ul'));
+    lists.set(page.path, sub);
+  }
+  top.querySelectorAll('ul:empty').forEach(e => e.remove());
+  const title = document.createElement('h1');
+  title.textContent = pages[0].title;
+  const heading = document.createElement('h2');
+  heading.id = 'contents';
+  heading.textContent = 'Contents';
+  contents.append(heading, top);
+  const front = document.createElement('section');
+  front.className = 'cp-handbook-contents';
+  if (council) front.append(council.cloneNode(true));
+  front.append(title, contents);
+  article.replaceChildren(front, ...pages.map(page => page.section));
+  document.title = pages[0].title;
+  return pages.map(page => page.title);
+}
+"""
+
+
+def print_handbook(site: Path, paths: list[str], out: Path) -> int:
+    """Print the whole handbook as one PDF with a contents list at the start. Returns the number of PDF pages."""
+    from pypdf import PdfReader
+
+    with serve(site) as base, chromium() as browser:
+        page = browser.new_page()
+        page.emulate_media(media="print")
+        page.goto(base + paths[0], wait_until="load")
+        page.evaluate(BUILD_HANDBOOK, {"paths": paths})
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        pdf = page.pdf(**PDF_OPTIONS, outline=True, tagged=True)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(pdf)
+    return len(PdfReader(out).pages)
+
+
 def print_pages(site: Path, paths: list[str], out: Path) -> int:
     """Print each path to A4 and join them. Returns the number of PDF pages."""
     from pypdf import PdfReader, PdfWriter
@@ -58,8 +165,7 @@ def print_pages(site: Path, paths: list[str], out: Path) -> int:
             page.goto(base + path, wait_until="load")
             # page.pdf() fires no "beforeprint": open hidden answers as the print script would.
             page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
-            pdf = page.pdf(format="A4", print_background=True,
-                           margin={"top": "15mm", "bottom": "15mm", "left": "15mm", "right": "15mm"})
+            pdf = page.pdf(**PDF_OPTIONS)
             for sheet in PdfReader(io.BytesIO(pdf)).pages:
                 writer.add_page(sheet)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -81,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
         sheets = print_pages(args.site, ["young-people/pledge/"], out)
     else:
         out = args.out or ROOT / "out" / "handbook.pdf"
-        sheets = print_pages(args.site, handbook_pages(), out)
+        sheets = print_handbook(args.site, handbook_pages(), out)
     print(f"Wrote {out} ({sheets} A4 pages).")
     return 0
 
