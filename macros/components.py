@@ -22,11 +22,12 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUn
 from jinja2.ext import Extension
 from markupsafe import Markup
 
+from . import escape
 from . import handbook as handbook_text
 from .cache import enabled as cache_enabled
 from . import questions, views
 from .fields import field_reference
-from .schema import CouncilFile, Role, Stage, Theme
+from .schema import CouncilFile, EvaluationSection, Role, Stage, Theme
 from .words import words
 
 
@@ -134,10 +135,6 @@ class Components:
         board = self.council.board
         return html_block("board_terms.html", board=board, review_date=views.when(board.review_date))
 
-    def board_work(self) -> Markup:
-        return html_block("board_work.html", work=views.board_work(self.council, self.today()),
-                          council_name=self.name)
-
     # --- young people ---------------------------------------------------------------------
 
     def pledge(self) -> Markup:
@@ -192,8 +189,19 @@ class Components:
         return html_block("objectives.html", objectives=views.objectives(self.council))
 
     def action_plan(self) -> Markup:
+        """The plan, one table per objective, each under a Markdown heading (so it is in the page's
+        contents), inside one block that the page's filters and sorting work on."""
         plan = views.action_plan(self.council, self.today(), self.link)
-        return html_block("action_plan.html", plan=plan) if plan.groups else self._not_written("its action plan")
+        if not plan.groups:
+            return self._not_written("its action plan")
+        overdue = Markup(" <strong>{} overdue.</strong>").format(plan.overdue) if plan.overdue else ""
+        parts = [Markup('<div class="cp-action-plan" data-cp-action-plan markdown>'),
+                 Markup('<p class="cp-action-summary">{} actions: {}.{}</p>').format(plan.total, plan.summary, overdue)]
+        for group in plan.groups:
+            parts.append(Markup("## {} {{: #{} }}").format(escape.markdown_text(group.title), group.anchor))
+            parts.append(html_block("action_plan.html", group=group))
+        parts.append(Markup("</div>"))
+        return Markup("\n\n").join(parts)
 
     def scorecard(self, theme: str) -> Markup:
         card = views.scorecard(self.council, Theme(theme), self.link)
@@ -201,11 +209,65 @@ class Components:
         return html_block("scorecard.html", card=card, council_short=self.council.council.short_name,
                           missing=missing)
 
-    def self_evaluation(self) -> Markup:
-        evaluation = views.self_evaluation(self.council, self.link)
-        if not evaluation.any:
-            return self._not_written("its self-evaluation")
-        return html_block("self_evaluation.html", evaluation=evaluation)
+    def self_evaluation(self, section: Optional[str] = None) -> Markup:
+        """The answers at a glance; with `section` (governance-and-leadership, access-to-information,
+        voice-of-the-child), that part's questions, answers, evidence and actions."""
+        evaluation = views.self_evaluation(self.council, self.link, self.today())
+        if section is None:
+            return html_block("self_evaluation.html", evaluation=evaluation) if evaluation.any \
+                else self._not_written("its self-evaluation")
+        return html_block("self_evaluation_section.html", section=evaluation.section(EvaluationSection(section)),
+                          council_name=self.name)
+
+    # --- part D: the board, the home page, commitments and SMART actions -----------------------------
+
+    def _board(self) -> "views.BoardView":
+        return views.board(self.council, self.today(), self.link)
+
+    def board_members(self) -> Markup:
+        return html_block("board_members.html", board=self._board())
+
+    def board_meetings(self) -> Markup:
+        """The next meetings: date, time, place and agenda."""
+        return html_block("board_meetings.html", board=self._board())
+
+    def board_decisions(self) -> Markup:
+        """Past meetings, newest first: what the board decided, with the agenda and minutes."""
+        return html_block("board_decisions.html", board=self._board())
+
+    def you_said_we_did(self) -> Markup:
+        return html_block("board_you_said.html", board=self._board())
+
+    def board_annual_report(self) -> Markup:
+        return html_block("board_report.html", board=self._board())
+
+    def headline_figures(self) -> Markup:
+        """The home page's headline figures (performance.headline); nothing when the council chose none."""
+        return html_block("home_figures.html", figures=views.headline_figures(self.council, self.link),
+                          council_short=self.council.council.short_name, scorecard_url=self.link("strategy/performance/"))
+
+    def home_board(self) -> Markup:
+        """The home page's board: the next meeting and the latest "you said, we did"."""
+        return html_block("home_board.html", home=views.home_board(self.council, self.today(), self.link))
+
+    def commitments(self) -> Markup:
+        """The council's public commitments with their dates, or a plain word that there are none yet."""
+        return html_block("commitments.html", items=views.commitments(self.council), heading=False,
+                          council_name=self.name, corporate_parent="")
+
+    def home_commitments(self) -> Markup:
+        """The commitments under their own heading on the home page; nothing when there are none."""
+        corporate_parent = views.nations.facts(self.council.council.nation.value).corporate_parent
+        return html_block("commitments.html", items=views.commitments(self.council), heading=True,
+                          council_name=self.name, corporate_parent=corporate_parent)
+
+    def smart_actions(self, count: int = 2) -> Markup:
+        """One or two of the council's own actions taken apart, S, M, A, R and T (the handbook's worked example)."""
+        actions = views.smart_actions(self.council, self.link, count)
+        if not actions:
+            return self._not_written("its action plan")
+        return html_block("smart_actions.html", actions=actions, council_short=self.council.council.short_name,
+                          plan_url=self.link("strategy/action-plan/"), evaluation_url=self.link("strategy/self-evaluation/"))
 
     # --- Part C (issue 13): the council's figures beside the guidance ----------------------------
 

@@ -90,8 +90,10 @@ def strategy_problems(council: CouncilFile, where: Where, label: str, today: dat
             report(at + ("action",), f"there is no action '{question.action}' in the plan — use one of: "
                    f"{', '.join(sorted(actions)) or '(none yet)'}", "error")
         if question.answer.value != "yes" and not question.action:
-            report(at, f"the answer is '{question.answer.value}' but no action closes the gap — "
-                   "add 'action:' with the id of an action in the plan")
+            serving = [a.id for a in strategy.actions if a.serves.self_evaluation == question.id]
+            fix = (f"add 'action: {serving[0]}' (that action says it closes this gap)" if serving else
+                   "add 'action:' with the id of the action in the plan that answers it (write one if there is none)")
+            report(at, f"the answer is '{question.answer.value}' but no action answers it — {fix}", "warning")
 
     for field in words()["strategy_sections"]:
         if not getattr(strategy, field):
@@ -130,6 +132,45 @@ def reference_problems(council: CouncilFile, where: Where, label: str) -> list[P
 
 
 
+def board_and_home_problems(council: CouncilFile, where: Where, label: str, today: date) -> list[Problem]:
+    """The home page's headline figures must name indicators that exist; a meeting's times must make sense,
+    and it cannot have minutes before it is held; a commitment cannot be made in the future."""
+    problems: list[Problem] = []
+    report = reporter(problems, where, label)
+    indicators = [i.id for i in council.performance.indicators]
+    seen: set[str] = set()
+    for index, ident in enumerate(council.performance.headline):
+        at = ("performance", "headline", index)
+        if ident not in indicators:
+            report(at, f"there is no indicator '{ident}' — use one of: {', '.join(indicators) or '(none yet)'}", "error")
+        elif ident in seen:
+            report(at, f"'{ident}' is already a headline figure — name each indicator once", "warning")
+        seen.add(ident)
+    if indicators and not council.performance.headline:
+        report(("performance",), "no headline figures are chosen, so the home page shows none — add "
+               "'performance.headline:' with the ids of up to four indicators", "notice")
+    days: set[date] = set()
+    for index, meeting in enumerate(council.board_work.meetings):
+        at = ("board_work", "meetings", index)
+        if meeting.starts_at and meeting.ends_at and meeting.ends_at <= meeting.starts_at:
+            report(at + ("ends_at",), f"the meeting ends ({meeting.ends_at:%H:%M}) before it starts "
+                   f"({meeting.starts_at:%H:%M}) — check the times (24-hour clock: 6pm is \"18:00\")", "error")
+        if meeting.ends_at and not meeting.starts_at:
+            report(at + ("ends_at",), "the meeting has an end time but no start time — add 'starts_at:'", "warning")
+        if meeting.minutes and meeting.held_on > today:
+            report(at + ("minutes",), f"the meeting on {meeting.held_on.isoformat()} has not been held yet, so it "
+                   "cannot have minutes — check the date, or put the link under 'agenda:'", "warning")
+        if meeting.held_on in days:
+            report(at + ("held_on",), f"there are two meetings on {meeting.held_on.isoformat()} — "
+                   "list each meeting once", "warning")
+        days.add(meeting.held_on)
+    for index, commitment in enumerate(council.commitments):
+        if commitment.made_on > today:
+            report(("commitments", index, "made_on"), f"{commitment.made_on.isoformat()} has not come yet — "
+                   "give the date the commitment was made (an event to come goes under 'events:')", "warning")
+    return problems
+
+
 MAX_AMOUNT = 50_000  # pounds: no entitlement pays more than this in one go
 
 
@@ -165,6 +206,7 @@ def number_problems(council: CouncilFile, where: Where, label: str) -> list[Prob
 def content_problems(council: CouncilFile, where: Where, label: str, today: date, docs=None) -> list[Problem]:
     """Every content problem: errors (broken references), warnings and notices."""
     problems = (reference_problems(council, where, label)
+                + board_and_home_problems(council, where, label, today)
                 + number_problems(council, where, label)
                 + reader_problems(council, where, label, docs)
                 + pledge_problems(council, where, label, today)

@@ -15,6 +15,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from datetime import time as time_of_day
 from functools import lru_cache
 from typing import Callable, Optional
 
@@ -328,16 +329,27 @@ class ActionPlanView:
 
 
 def _serves(council: CouncilFile, action: Action, link: Callable[[str], str]) -> list[Link]:
+    """What an action serves, as links: its objective, the self-evaluation findings it answers (those
+    that name it, and the one it names), and the Pledge promise it helps keep."""
     out = []
     objectives = {o.id: o for o in council.strategy.objectives}
     if action.serves.objective in objectives:
         out.append(Link(f"Objective: {objectives[action.serves.objective].title}",
                         f"{link('strategy/')}#{anchor('objective', action.serves.objective)}"))
-    if action.serves.self_evaluation in {q.id for q in council.self_evaluation.questions}:
-        out.append(Link("Self-evaluation gap", f"{link('strategy/self-evaluation/')}#{anchor('q', action.serves.self_evaluation)}"))
+    for q in findings_answered_by(council, action):
+        section = words().label("evaluation_sections", q.section)
+        out.append(Link(f"Self-evaluation: {section[:1].lower() + section[1:]}",
+                        f"{link('strategy/self-evaluation/')}#{anchor('q', q.id)}"))
     if action.serves.promise in {p.id for p in council.pledge.promises}:
         out.append(Link("Pledge promise", f"{link('young-people/pledge/')}#{anchor('promise', action.serves.promise)}"))
     return out
+
+
+def findings_answered_by(council: CouncilFile, action: Action) -> list:
+    """The self-evaluation findings an action answers: those whose `action` names it, and the one its
+    `serves.self_evaluation` names, in the self-evaluation's order."""
+    return [q for q in council.self_evaluation.questions
+            if q.action == action.id or q.id == action.serves.self_evaluation]
 
 
 def action_plan(council: CouncilFile, today: date, link: Callable[[str], str]) -> ActionPlanView:
@@ -393,6 +405,19 @@ def population(council: CouncilFile) -> list[tuple[str, Optional[str]]]:
 
 
 @dataclass(frozen=True)
+class ActionLink:
+    """The action that answers a self-evaluation finding: what it is, where it is in the plan, how it is going."""
+
+    id: str
+    text: str
+    href: str
+    status: str
+    status_words: str
+    due: When
+    overdue: bool
+
+
+@dataclass(frozen=True)
 class QuestionRow:
     id: str
     anchor: str
@@ -400,7 +425,7 @@ class QuestionRow:
     answer: str
     answer_words: str
     evidence: str
-    action: Optional[Link]
+    action: Optional[ActionLink]
     no_action_yet: bool
 
 
@@ -416,13 +441,39 @@ class SelfEvaluationView:
     any: bool
     completed_on: Optional[When]
     summary: list[tuple[str, list[int]]]  # (section title, [yes, partly, no])
-    sections: list[SectionView]
+    sections: list[SectionView]  # the sections with questions, in the schema's order
+    gaps: int = 0               # findings answered partly or no
+    gaps_with_action: int = 0   # of those, how many name an action in the plan
+
+    @property
+    def summary_rows(self) -> list[tuple[str, list[int], str]]:
+        """(section title, [yes, partly, no], the section's anchor on the page), every section."""
+        return [(title, counts, section.value) for (title, counts), section in zip(self.summary, EvaluationSection)]
+
+    def section(self, section: EvaluationSection) -> SectionView:
+        """One section's rows (none when it has no questions)."""
+        found = [s for s in self.sections if s.anchor == section.value]
+        return found[0] if found else SectionView(words().label("evaluation_sections", section), section.value, [])
+
+    @property
+    def gap_summary(self) -> Optional[str]:
+        """'7 answers are "partly" or "no"; all 7 have an action in the plan.'"""
+        if not self.gaps:
+            return None
+        answers = "1 answer is" if self.gaps == 1 else f"{self.gaps} answers are"
+        if self.gaps_with_action == self.gaps:
+            acted = "it has an action in the plan" if self.gaps == 1 else f"all {self.gaps} have an action in the plan"
+        else:
+            missing = self.gaps - self.gaps_with_action
+            acted = f"{missing} {'has' if missing == 1 else 'have'} no action yet"
+        return f'{answers} "partly" or "no"; {acted}.'
 
 
-def self_evaluation(council: CouncilFile, link: Callable[[str], str]) -> SelfEvaluationView:
+def self_evaluation(council: CouncilFile, link: Callable[[str], str], today: Optional[date] = None) -> SelfEvaluationView:
     evaluation, w = council.self_evaluation, words()
     actions = {a.id: a for a in council.strategy.actions}
     summary, sections = [], []
+    gaps = gaps_with_action = 0
     for section in EvaluationSection:
         title = w.label("evaluation_sections", section)
         questions = [q for q in evaluation.questions if q.section == section]
@@ -431,50 +482,26 @@ def self_evaluation(council: CouncilFile, link: Callable[[str], str]) -> SelfEva
         for q in questions:
             action = None
             if q.action in actions:
-                action = Link(actions[q.action].what, f"{link('strategy/action-plan/')}#{anchor('action', q.action)}")
+                a = actions[q.action]
+                action = ActionLink(a.id, a.what, f"{link('strategy/action-plan/')}#{anchor('action', a.id)}", a.status.value,
+                                    w.label("action_statuses", a.status), when(a.due), bool(today) and a.overdue_on(today))
+            gap = q.answer.value != "yes"
+            gaps += gap
+            gaps_with_action += gap and action is not None
             rows.append(QuestionRow(q.id, anchor("q", q.id), q.question, q.answer.value, w.label("answers", q.answer), q.evidence or "",
-                                    action, action is None and q.answer.value != "yes"))
+                                    action, action is None and gap))
         if rows:
             sections.append(SectionView(title, section.value, rows))
-    return SelfEvaluationView(bool(evaluation.questions), when(evaluation.completed_on), summary, sections)
+    return SelfEvaluationView(bool(evaluation.questions), when(evaluation.completed_on), summary, sections, gaps, gaps_with_action)
 
 
 # --- the board ------------------------------------------------------------------------------------
 
 
 def next_meeting(council: CouncilFile, today: date):
-    """The board's next meeting after today, if one is planned."""
-    upcoming = sorted((m for m in council.board_work.meetings if m.held_on > today), key=lambda m: m.held_on)
+    """The board's next meeting, today or later, if one is planned."""
+    upcoming = sorted((m for m in council.board_work.meetings if m.held_on >= today), key=lambda m: m.held_on)
     return upcoming[0] if upcoming else None
-
-
-@dataclass(frozen=True)
-class MeetingView:
-    held_on: When
-    decisions: list[str]
-    papers: Optional[str]
-
-
-@dataclass(frozen=True)
-class BoardWorkView:
-    members: list[str]
-    next_meeting: Optional[When]
-    past: list[MeetingView]
-    you_said_we_did: list[tuple[When, str, str]]
-    annual_report: Optional[str]
-
-
-def board_work(council: CouncilFile, today: date) -> BoardWorkView:
-    work = council.board_work
-    members = [(m.name, m.role, m.party, m.young_person) for m in work.members]
-    past = sorted((m for m in work.meetings if m.held_on <= today), key=lambda m: m.held_on, reverse=True)
-    coming = next_meeting(council, today)
-    return BoardWorkView(
-        members, when(coming.held_on) if coming else None,
-        [MeetingView(when(m.held_on), list(m.decisions), safe_href(m.papers) if m.papers else None) for m in past],
-        [(when(y.raised_on), y.you_said, y.we_did) for y in work.you_said_we_did],
-        safe_href(work.annual_report) if work.annual_report else None,
-    )
 
 
 # --- performance --------------------------------------------------------------------------------
@@ -923,8 +950,10 @@ def event_words() -> dict:
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
-def clock(value: time) -> str:
-    """A time of day as people read it (GOV.UK style): 6pm, 5:30pm, 9:05am, midday, midnight."""
+def clock(value: Optional[time]) -> Optional[str]:
+    """A time of day as people read it (GOV.UK style): 6pm, 5:30pm, 9:05am, midday, midnight; None for none."""
+    if value is None:
+        return None
     w = event_words()["times"]
     if value.hour == 0 and value.minute == 0:
         return w["midnight"]
@@ -1084,3 +1113,213 @@ def events(council: CouncilFile, today: date, link: Callable[[str], str]) -> Eve
         "Corporate Parenting Week, celebrations and training.")
     return EventsView(name, upcoming, past, bool(entries), bool(council.events), link(FEED_PATH), feed_url(council),
                       none_upcoming, none_past, missing)
+
+# --- part D: the board, the home page, commitments and SMART actions ------------------------------
+# Who sits on the board, when and where it meets, what it decided and what it did about what young
+# people said; the headline figures and the next meeting for the home page; the council's public
+# commitments; and actions taken apart, S, M, A, R and T, for the handbook's worked example.
+
+
+def lower_first(text: str) -> str:
+    """Text that goes on after "The board meets": "Every two months" becomes "every two months" (not "nHS")."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() or len(text) == 1 else text
+
+
+def time_span(starts: Optional[time_of_day], ends: Optional[time_of_day]) -> Optional[str]:
+    """5:30pm to 7:30pm; from 5:30pm; None when no time is given."""
+    if starts and ends:
+        return f"{clock(starts)} to {clock(ends)}"
+    if starts:
+        return f"from {clock(starts)}"
+    return None
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    name: str
+    role: str
+    group: str  # the party, or for a young person's seat the Children in Care Council
+
+
+@dataclass(frozen=True)
+class MeetingView:
+    anchor: str
+    held_on: When
+    time: Optional[str]
+    place: Optional[str]
+    agenda: Optional[Link]
+    minutes: Optional[Link]
+    papers: Optional[Link]
+    decisions: list[str]
+    papers_note: Optional[str]  # "Minutes not published yet", or for a meeting to come "Not published yet" (its agenda)
+
+
+@dataclass(frozen=True)
+class YouSaidRow:
+    raised_on: When
+    you_said: str
+    we_did: str
+
+
+@dataclass(frozen=True)
+class BoardView:
+    name: str
+    council_name: str
+    meets_lower: str  # "every two months": after "The board meets"
+    cicc: str
+    members: list[MemberRow]
+    upcoming: list[MeetingView]
+    past: list[MeetingView]
+    you_said_we_did: list[YouSaidRow]   # newest first
+    annual_report: Optional[str]
+    board_url: str = ""
+
+
+def meeting_view(meeting, today: date) -> MeetingView:
+    past = meeting.held_on < today
+    on = when(meeting.held_on)
+    agenda = Link(f"Agenda for {on.text}", safe_href(meeting.agenda)) if meeting.agenda else None
+    minutes = Link(f"Minutes of {on.text}", safe_href(meeting.minutes)) if meeting.minutes else None
+    papers = Link(f"Papers for {on.text}", safe_href(meeting.papers)) if meeting.papers else None
+    note = None
+    if past and not (minutes or papers):
+        note = "Minutes not published yet"
+    elif not past and not (agenda or papers):
+        note = "Not published yet"
+    return MeetingView(f"meeting-{meeting.held_on.isoformat()}", on, time_span(meeting.starts_at, meeting.ends_at),
+                       meeting.place, agenda, minutes, papers, list(meeting.decisions), note)
+
+
+def board(council: CouncilFile, today: date, link: Callable[[str], str] = lambda target: target) -> BoardView:
+    work, terms = council.board_work, council.board
+    cicc = council.young_people.children_in_care_council.name
+    members = [MemberRow(m.name, m.role, m.party or (cicc if m.young_person else "")) for m in work.members]
+    meetings = sorted(work.meetings, key=lambda m: m.held_on)
+    upcoming = [meeting_view(m, today) for m in meetings if m.held_on >= today]
+    past = [meeting_view(m, today) for m in reversed(meetings) if m.held_on < today]
+    said = [YouSaidRow(when(y.raised_on), y.you_said, y.we_did)
+            for y in sorted(work.you_said_we_did, key=lambda y: y.raised_on, reverse=True)]
+    return BoardView(terms.name, council.council.name, lower_first(terms.meets), cicc, members, upcoming, past, said,
+                     safe_href(work.annual_report) if work.annual_report else None, link("strategy/board/"))
+
+
+# --- the home page ---
+
+
+@dataclass(frozen=True)
+class HeadlineFigure:
+    title: str
+    href: str
+    value: str
+    period: str
+    nation: Optional[str]      # "England: 94% in 2025-26"
+    judgement: Optional[str]   # "Worse than England"
+    trend: Optional[str]       # "Down from 76% in 2024-25 (getting worse)"
+    css: str                   # better, worse or neutral: how it compares with the nation
+
+
+def headline_figures(council: CouncilFile, link: Callable[[str], str]) -> list[HeadlineFigure]:
+    """The indicators the council chose for the home page, each with its period, its nation's figure and its trend."""
+    indicators = {i.id: i for i in council.performance.indicators}
+    facts = nations.facts(council.council.nation.value)
+    out = []
+    for ident in council.performance.headline:
+        indicator = indicators.get(ident)
+        if indicator is None:  # `check` reports it; the page leaves it out
+            continue
+        unit, better = indicator.unit, indicator.higher_is_better
+        latest = indicator.values[-1]
+        theirs = [c for c in indicator.comparisons if c.against == facts.comparator]
+        same_period = [c for c in theirs if c.period == latest.period]
+        nation = judgement = None
+        css = "neutral"
+        if same_period or theirs:
+            c = (same_period or theirs)[-1]
+            nation = f"{facts.name}: {formatted(c.value, unit)} in {c.period}"
+            if same_period:
+                word = compare(latest.value, c.value, better)
+                judgement = f"{word[:1].upper()}{word[1:]} {facts.name}"
+                css = {"better than": "better", "worse than": "worse"}.get(word, "neutral")
+        trend = None
+        if len(indicator.values) > 1:
+            before = indicator.values[-2]
+            moved = "Up from" if latest.value > before.value else ("Down from" if latest.value < before.value else "The same as")
+            trend = f"{moved} {formatted(before.value, unit)} in {before.period}"
+            word = compare(latest.value, before.value, better)
+            trend += {"better than": " (improving)", "worse than": " (getting worse)"}.get(word, "")
+        out.append(HeadlineFigure(indicator.title, f"{link('strategy/performance/')}#{anchor('indicator', indicator.id)}",
+                                  formatted(latest.value, unit), latest.period, nation, judgement, trend, css))
+    return out
+
+
+@dataclass(frozen=True)
+class HomeBoardView:
+    name: str
+    meets: str
+    board_url: str
+    next_meeting: Optional[MeetingView]
+    latest: Optional[YouSaidRow]
+    said_url: str
+
+
+def home_board(council: CouncilFile, today: date, link: Callable[[str], str]) -> HomeBoardView:
+    view = board(council, today, link)
+    return HomeBoardView(view.name, view.meets_lower, view.board_url, view.upcoming[0] if view.upcoming else None,
+                         view.you_said_we_did[0] if view.you_said_we_did else None, f"{view.board_url}#you-said-we-did")
+
+
+# --- commitments ---
+
+
+@dataclass(frozen=True)
+class CommitmentView:
+    what: str
+    kind: str
+    made_on: When
+    link: Optional[str]
+
+
+def commitments(council: CouncilFile) -> list[CommitmentView]:
+    """The council's public commitments, newest first."""
+    return [CommitmentView(c.what, c.kind.value, when(c.made_on), safe_href(c.link) if c.link else None)
+            for c in sorted(council.commitments, key=lambda c: c.made_on, reverse=True)]
+
+
+# --- SMART actions, for the handbook's worked example ---
+
+
+@dataclass(frozen=True)
+class SmartAction:
+    href: str
+    specific: str       # what will be done
+    measurable: str     # the outcome, with a number or a sign that can be checked
+    achievable: str     # who owns it
+    relevant: list[str]  # the objective, findings and promise it serves
+    timed: When
+    status_words: str
+
+
+def smart_actions(council: CouncilFile, link: Callable[[str], str], count: int = 2) -> list[SmartAction]:
+    """Up to `count` of the council's actions as a worked example: first those that serve an objective
+    and answer a self-evaluation finding, higher priority first, in the plan's order."""
+    objectives = {o.id: o.title for o in council.strategy.objectives}
+    promises = {p.id: p.promise for p in council.pledge.promises}
+
+    def rank(action: Action) -> tuple:
+        return (action.serves.objective not in objectives, not findings_answered_by(council, action),
+                words()["priorities"][action.priority.value]["rank"])
+
+    chosen = sorted(council.strategy.actions, key=rank)[:count]
+    out = []
+    for action in chosen:
+        relevant = []
+        if action.serves.objective in objectives:
+            relevant.append(f"It serves the objective “{objectives[action.serves.objective]}”.")
+        relevant += [f"It answers the self-evaluation's question “{q.question}” ({words().label('answers', q.answer).lower()})."
+                     for q in findings_answered_by(council, action)]
+        if action.serves.promise in promises:
+            relevant.append(f"It helps keep the promise “{promises[action.serves.promise]}”")
+        out.append(SmartAction(f"{link('strategy/action-plan/')}#{anchor('action', action.id)}", action.what, action.outcome,
+                               owner_name(council, action.owner), relevant, when(action.due),
+                               words().label("action_statuses", action.status)))
+    return out

@@ -73,12 +73,13 @@ def test_action_plan_grouped_by_objective_and_marks_overdue():
     june_2027 = date(2027, 6, 1)
     later = Components(council, today=lambda: june_2027)
     html = str(later.action_plan())
-    titles = [o.title for o in council.strategy.objectives]
-    assert len(titles) >= 2
-    assert [html.index(t) for t in titles] == sorted(html.index(t) for t in titles)
-    # the example council, by June 2027: dental checks, advocacy (both due March 2027), complaints analysis (January)
+    headings = [f"{{: #plan-{o.id} }}" for o in council.strategy.objectives]
+    assert len(headings) >= 2
+    assert [html.index(h) for h in headings] == sorted(html.index(h) for h in headings)
+    # the example council, by June 2027: four actions due in March 2027 and one in May, none of them done
     overdue = [a for a in council.strategy.actions if a.due < june_2027 and a.status != ActionStatus.done]
-    assert {a.id for a in overdue} == {"dental-checks", "advocacy-five-days", "complaints-analysis"}
+    assert {a.id for a in overdue} == {"dental-checks", "advocacy-five-days", "complaints-analysis",
+                                       "sleepover-letters", "far-away-report"}
     assert f"{len(overdue)} overdue" in html
     assert html.count("(overdue)") == len(overdue)
     now = Components(council, today=lambda: date(2026, 11, 23))

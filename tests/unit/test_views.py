@@ -186,18 +186,22 @@ def test_self_evaluation_counts_and_links_gaps_to_actions():
     summary = dict(view.summary)
     assert summary["Voice of the child"] == [0, 1, 1] and summary["Governance and leadership"] == [1, 0, 0]
     rows = {r.id: r for s in view.sections for r in s.rows}
-    assert rows["q1"].action == views.Link("Do a thing", "/strategy/action-plan/#action-a1")
+    assert (rows["q1"].action.id, rows["q1"].action.text, rows["q1"].action.href) == \
+        ("a1", "Do a thing", "/strategy/action-plan/#action-a1")
+    assert rows["q1"].action.status_words == "On track" and rows["q1"].action.due.text == "30 June 2026"
     assert rows["q2"].no_action_yet and not rows["q3"].no_action_yet
+    assert view.gap_summary == '2 answers are "partly" or "no"; 1 has no action yet.'
 
 
 def test_next_board_meeting_is_the_first_after_today():
     meetings = [{"held_on": d} for d in ("2026-09-01", "2027-03-01", "2027-01-15")]
     c = council(board_work={"meetings": meetings})
     assert views.next_meeting(c, TODAY).held_on == date(2027, 1, 15)
-    view = views.board_work(c, TODAY)
-    assert view.next_meeting.text == "15 January 2027"
+    view = views.board(c, TODAY)
+    assert [m.held_on.text for m in view.upcoming] == ["15 January 2027", "1 March 2027"]
     assert [m.held_on.iso for m in view.past] == ["2026-09-01"]
     assert views.next_meeting(c, date(2027, 6, 1)) is None
+    assert views.next_meeting(c, date(2027, 3, 1)).held_on == date(2027, 3, 1)  # a meeting today is still to come
 
 
 # --- performance ------------------------------------------------------------------------
