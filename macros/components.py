@@ -196,16 +196,24 @@ class Components:
         return html_block("action_plan.html", plan=plan) if plan.groups else self._not_written("its action plan")
 
     def scorecard(self, theme: str) -> Markup:
+        """One theme of the performance scorecard: each indicator (age groups of one measure together)."""
         card = views.scorecard(self.council, Theme(theme), self.link)
         missing = None if card.indicators else self._not_written(f"its figures on {card.theme_lower}")
-        return html_block("scorecard.html", card=card, council_short=self.council.council.short_name,
-                          missing=missing)
+        return html_block("scorecard.html", card=card, missing=missing)
 
     def self_evaluation(self) -> Markup:
         evaluation = views.self_evaluation(self.council, self.link)
         if not evaluation.any:
             return self._not_written("its self-evaluation")
         return html_block("self_evaluation.html", evaluation=evaluation)
+
+    # --- issue 13, part A: the scorecard's summary ------------------------------------------------
+
+    def scorecard_summary(self) -> Markup:
+        """Every indicator at a glance, before the detail: this year, last year, comparators, in words."""
+        summary = views.scorecard_summary(self.council)
+        missing = None if summary.any else self._not_written("its figures for the scorecard")
+        return html_block("scorecard_summary.html", summary=summary, missing=missing)
 
     # --- the rest --------------------------------------------------------------------------------
 
