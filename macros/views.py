@@ -1028,14 +1028,15 @@ def short_figure(value: float, unit: Unit) -> str:
 
 
 def axis_ticks(top: float, unit: Unit) -> list[float]:
-    """0 to a round number at or above the top figure, in 3 to 5 steps (0 to 100% for large percentages)."""
+    """0 to a round number at or above the top figure, in at most 5 steps of 1, 2 or 5 (times a power
+    of ten); 0 to 100 in steps of 25 for large percentages."""
     if unit == Unit.percent and top > 50:
         return [0, 25, 50, 75, 100]
     top = top if top > 0 else 1
-    raw = top / 4
+    raw = top / 5
     magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
-    return [i * step for i in range(math.ceil(top / step - 1e-9) + 1)]
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw - 1e-12)
+    return [round(i * step, 10) for i in range(math.ceil(top / step - 1e-9) + 1)]
 
 
 def _draw(grid: Grid, title: str, caption: str) -> Optional[ChartView]:
