@@ -204,10 +204,10 @@ class Components:
         return Markup("\n\n").join(parts)
 
     def scorecard(self, theme: str) -> Markup:
+        """One theme of the performance scorecard: each indicator (age groups of one measure together)."""
         card = views.scorecard(self.council, Theme(theme), self.link)
         missing = None if card.indicators else self._not_written(f"its figures on {card.theme_lower}")
-        return html_block("scorecard.html", card=card, council_short=self.council.council.short_name,
-                          missing=missing)
+        return html_block("scorecard.html", card=card, missing=missing)
 
     def self_evaluation(self, section: Optional[str] = None) -> Markup:
         """The answers at a glance; with `section` (governance-and-leadership, access-to-information,
@@ -294,6 +294,14 @@ class Components:
     def events_subscribe(self) -> Markup:
         """How to subscribe to the calendar feed, with its link and (when the site's address is known) its address."""
         return html_block("events_subscribe.html", v=self._events())
+
+    # --- issue 13, part A: the scorecard's summary ------------------------------------------------
+
+    def scorecard_summary(self) -> Markup:
+        """Every indicator at a glance, before the detail: this year, last year, comparators, in words."""
+        summary = views.scorecard_summary(self.council)
+        missing = None if summary.any else self._not_written("its figures for the scorecard")
+        return html_block("scorecard_summary.html", summary=summary, missing=missing)
 
     # --- the rest --------------------------------------------------------------------------------
 

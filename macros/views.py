@@ -11,13 +11,15 @@ Nothing here renders HTML: components.py does that with escaping templates.
 
 from __future__ import annotations
 
+import math
 import posixpath
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 from datetime import time as time_of_day
 from functools import lru_cache
 from typing import Callable, Optional
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
@@ -545,6 +547,9 @@ def compare(ours: float, theirs: float, higher_is_better: Optional[bool]) -> str
     return "better than" if (ours > theirs) == higher_is_better else "worse than"
 
 
+NATIONS = (Comparator.england, Comparator.wales, Comparator.scotland, Comparator.northern_ireland)
+
+
 class IndicatorFigures:
     """What a page needs to know about one indicator's figures."""
 
@@ -559,16 +564,27 @@ class IndicatorFigures:
     def previous(self):
         return self.indicator.values[-2] if len(self.indicator.values) > 1 else None
 
-    def comparison(self, against: Comparator):
+    def comparison(self, against: Comparator, period: Optional[str] = None):
+        """The comparison with `against` for a period (the latest, unless given)."""
+        period = period or self.latest.period
         for comparison in self.indicator.comparisons:
-            if comparison.against == against and comparison.period == self.latest.period:
+            if comparison.against == against and comparison.period == period:
                 return comparison
         return None
+
+    def newest_comparison(self, against: Comparator):
+        """The comparison with `against` for the latest period, or else its newest for an earlier one."""
+        found = self.comparison(against)
+        if found:
+            return found
+        periods = [v.period for v in self.indicator.values]
+        earlier = [c for c in self.indicator.comparisons if c.against == against and c.period in periods]
+        return max(earlier, key=lambda c: periods.index(c.period)) if earlier else None
 
     def judgements(self) -> list[Judgement]:
         unit, better = self.indicator.unit, self.indicator.higher_is_better
         out = []
-        for against in (Comparator.england, Comparator.wales, Comparator.scotland, Comparator.northern_ireland):
+        for against in NATIONS:
             comparison = self.comparison(against)
             if comparison:
                 out.append(Judgement(words().label("comparators", against), formatted(comparison.value, unit),
@@ -594,6 +610,13 @@ class IndicatorFigures:
             return " Lower is better."
         return ""
 
+    def trend(self) -> Optional[str]:
+        """Since the year before, in a word or two: improving, getting worse, no change (or up, down)."""
+        if not self.previous:
+            return None
+        word = compare(self.latest.value, self.previous.value, self.indicator.higher_is_better)
+        return TREND_WORDS[word]
+
     def small_numbers(self) -> Optional[str]:
         """A warning when a percentage is of so few children that one child moves it a lot."""
         value = self.latest
@@ -607,112 +630,102 @@ class IndicatorFigures:
                 f"{number(round(share, 1))} percentage points. Look at the trend and the children's stories, "
                 "not the percentage alone.")
 
-    def comparators(self) -> list[str]:
-        seen: list[str] = []
-        for c in self.indicator.comparisons:
-            name = words().label("comparators", c.against)
-            if name not in seen:
-                seen.append(name)
-        return seen
+    def comparators(self, nation: Optional[str] = None) -> list[str]:
+        """The names of the comparators given, the council's nation first, then region, statistical neighbours."""
+        return [words().label("comparators", c) for c in self.compared_with(nation)]
 
-    def table_rows(self) -> list[tuple[str, str, list[str]]]:
+    def compared_with(self, nation: Optional[str] = None) -> list[Comparator]:
+        given = {c.against for c in self.indicator.comparisons}
+        return [c for c in comparator_order(nation) if c in given]
+
+    def table_rows(self, nation: Optional[str] = None) -> list[tuple[str, str, list[str]]]:
         """(period, our value, [each comparator's value or a dash]) for each period, oldest first."""
-        names = self.comparators()
         rows = []
         for value in self.indicator.values:
-            others = {words().label("comparators", c.against): formatted(c.value, self.indicator.unit)
-                      for c in self.indicator.comparisons if c.period == value.period}
-            rows.append((value.period, formatted(value.value, self.indicator.unit), [others.get(n, "–") for n in names]))
+            others = [self.comparison(against, value.period) for against in self.compared_with(nation)]
+            rows.append((value.period, formatted(value.value, self.indicator.unit),
+                         [formatted(c.value, self.indicator.unit) if c else "–" for c in others]))
         return rows
 
 
-WIDTH, HEIGHT = 560, 220
-LEFT, RIGHT, TOP, BOTTOM = 48, 16, 16, 40
+TREND_WORDS = {"better than": "improving", "worse than": "getting worse", "the same as": "no change",
+               "higher than": "up on the year before", "lower than": "down on the year before"}
+
+
+def comparator_order(nation: Optional[str] = None) -> list[Comparator]:
+    """The council's nation first, then the region and statistical neighbours, then any other nation."""
+    own = nations.facts(nation).comparator if nation else None
+    first = [Comparator(own)] if own else []
+    rest = [Comparator.region, Comparator.statistical_neighbours] + [c for c in NATIONS if c not in first]
+    return first + rest
 
 
 @dataclass(frozen=True)
 class Bar:
+    """One bar of a chart, with its figure beside it."""
+
     x: str
     y: str
     width: str
     height: str
-    period: str
-    label: str
+    fill: str    # the series' pattern: url(#…)
+    series: str  # ours, earlier, nation, region, neighbours, other (for the stylesheet)
+    name: str    # the series' name, as the legend and the table's column say it
+    group: str   # the year or age group, as the table's row says it
+    value: str   # the figure as the table prints it
+    label: str   # the figure beside the bar, short
     label_x: str
     label_y: str
-    period_y: str
-
-
-@dataclass(frozen=True)
-class Line:
-    y: str
-    label_y: str
-    tag_y: str
-    label: str
-    short_name: str  # the nation, beside the axis: Eng, Wales…
-    name: str        # the nation, beside its figure
 
 
 @dataclass(frozen=True)
 class ChartView:
-    """An accessible bar chart: every number drawn is in its description and in the table beside it."""
+    """An accessible horizontal bar chart: groups (years, or age groups) of bars (the council, then each
+    comparator), a key, axes with titles. Every number drawn is in its description and in the table beside it."""
 
     id: str
     indicator: str
-    title: str
-    description: str
+    title: str        # the svg's accessible name: what is measured, and for whom
+    caption: str      # the visible title: who is compared with whom, over which years
+    description: str  # every figure drawn, in words
     width: int
     height: int
-    left: int
-    right: int
-    axis_y: int
-    tag_x: int
+    series: list["Series"]
+    groups: list["GroupLabel"]
     bars: list[Bar]
-    england: Optional[Line]
+    ticks: list["Tick"]
+    plot_left: str
+    plot_right: str
+    plot_top: str
+    axis_y: str
+    tick_label_y: str
+    value_axis: str
+    value_axis_x: str
+    value_axis_y: str
+    category_axis: str
+    category_axis_transform: str
 
 
-def chart(indicator: Indicator, council_short: str, nation: str = "england") -> ChartView:
-    """The council's figures as bars, and its nation's latest figure (England's, Wales's…) as a line."""
-    figures = IndicatorFigures(indicator)
-    unit, values = indicator.unit, indicator.values
-    facts = nations.facts(nation)
-    england = figures.comparison(facts.comparator)
-    top = max([v.value for v in values] + ([england.value] if england else []) + [1])
-    if unit == Unit.percent:
-        top = max(top, 100) if top > 60 else top
-    scale = (HEIGHT - TOP - BOTTOM) / (top * 1.1)
-    slot = (WIDTH - LEFT - RIGHT) / len(values)
-    width = min(64, slot * 0.6)
-    described = "; ".join(f"{v.period}: {formatted(v.value, unit)}" for v in values)
-    if england:
-        described += f". {facts.name} {england.period}: {formatted(england.value, unit)}"
-    bars = []
-    for index, value in enumerate(values):
-        height = value.value * scale
-        x = LEFT + index * slot + (slot - width) / 2
-        y = HEIGHT - BOTTOM - height
-        bars.append(Bar(f"{x:.1f}", f"{y:.1f}", f"{width:.1f}", f"{height:.1f}", value.period,
-                        formatted(value.value, unit), f"{x + width / 2:.1f}", f"{y - 4:.1f}",
-                        f"{HEIGHT - BOTTOM + 16:.1f}"))
-    line = None
-    if england:
-        y = HEIGHT - BOTTOM - england.value * scale
-        line = Line(f"{y:.1f}", f"{y + 4:.1f}", f"{y - 4:.1f}", formatted(england.value, unit), facts.short_name, facts.name)
-    return ChartView(f"chart-{indicator.id}", indicator.id, f"{indicator.title}: {council_short}", described + ".",
-                     WIDTH, HEIGHT, LEFT, WIDTH - RIGHT, HEIGHT - BOTTOM, LEFT - 4, bars, line)
+def chart(indicator: Indicator, council_short: str, nation: str = "england") -> Optional[ChartView]:
+    """The council's figures for each year beside its nation's, the region's and statistical neighbours'.
+    None when there is only one figure to draw (a chart of one bar compares nothing)."""
+    return indicator_chart(indicator, council_short, nation)
 
 
 @dataclass(frozen=True)
 class IndicatorView:
+    """One indicator (or one measure by age group) as its part of the scorecard shows it."""
+
     id: str
     anchor: str
     title: str
     summary: str
     small_numbers: Optional[str]
-    comparators: list[str]
-    rows: list[tuple[str, str, list[str]]]
-    chart: ChartView
-    commentary: Optional[str]
+    table: "TableView"
+    chart: Optional[ChartView]
+    figure: Optional[str]         # the one figure, shown large when there is nothing to chart
+    figure_period: Optional[str]
+    commentary: list[tuple[str, str]]  # ("What the officers say…:", what they say)
     source: str
     as_of: When
 
@@ -729,19 +742,11 @@ class ScorecardView:
 def scorecard(council: CouncilFile, theme: Theme, link: Callable[[str], str]) -> ScorecardView:
     from .questions import questions_for
 
-    short = council.council.short_name
-    indicators = []
-    for indicator in council.performance.indicators:
-        if indicator.theme != theme:
-            continue
-        f = IndicatorFigures(indicator)
-        indicators.append(IndicatorView(
-            indicator.id, anchor("indicator", indicator.id), indicator.title, f.summary(short) + f.direction(), f.small_numbers(),
-            [n[:1].upper() + n[1:] for n in f.comparators()], f.table_rows(), chart(indicator, short, council.council.nation.value),
-            indicator.commentary, indicator.source, when(indicator.as_of),
-        ))
+    nation = council.council.nation.value
+    views_ = [entry_view(entry, council.council.short_name, nation)
+              for entry in indicator_entries([i for i in council.performance.indicators if i.theme == theme])]
     title = words().label("themes", theme)
-    return ScorecardView(indicators, title, title.lower(), list(questions_for(theme.value, council.council.nation.value)),
+    return ScorecardView(views_, title, title.lower(), list(questions_for(theme.value, nation)),
                          f"{link('handbook/questions-to-ask/')}#{theme.value}")
 
 
@@ -932,8 +937,6 @@ def here_in(council: CouncilFile, themes: tuple[Theme, ...], link: Callable[[str
 # order. The events page prints it (components: events_list, events_subscribe); macros/events_feed.py
 # writes the same entries as an iCalendar feed, so the page and the feed always agree.
 
-from datetime import time  # noqa: E402  (kept in this part's own section)
-from urllib.parse import urlsplit  # noqa: E402
 
 UK_TIME_ZONE = "Europe/London"  # every council here is in the UK; times in council.yml are UK time
 FEED_PATH = "strategy/events.ics"  # where the calendar feed is published (docs/strategy/events.ics prints it)
@@ -1323,3 +1326,451 @@ def smart_actions(council: CouncilFile, link: Callable[[str], str], count: int =
                                owner_name(council, action.owner), relevant, when(action.due),
                                words().label("action_statuses", action.status)))
     return out
+
+# --- issue 13, part A: the scorecard (every figure at a glance, charts that compare, age groups together) ---
+
+
+AGE_BAND = re.compile(r"^(?P<measure>.+?) aged (?P<band>(?:under|over) \d+|\d+(?: to \d+| and over| or over| and under| or under|\+)?)$")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _and_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+@dataclass(frozen=True)
+class IndicatorGroup:
+    """Neighbouring indicators that are age groups of one measure ("Children in care aged under 1",
+    "… aged 1 to 4"…): shown as one table and one chart, never as one-bar charts."""
+
+    measure: str
+    members: tuple[tuple[Indicator, str], ...]  # (indicator, its age band: "under 1", "16 and over")
+
+    @property
+    def anchor(self) -> str:
+        return anchor("indicators", _slug(self.measure) + "-by-age")
+
+
+def _age_band(indicator: Indicator) -> Optional[str]:
+    found = AGE_BAND.match(indicator.title)
+    return found.group("band") if found else None
+
+
+def _one_measure(first: Indicator, other: Indicator) -> bool:
+    return (AGE_BAND.match(first.title).group("measure") == AGE_BAND.match(other.title).group("measure")
+            and (first.theme, first.unit, first.higher_is_better) == (other.theme, other.unit, other.higher_is_better)
+            and [v.period for v in first.values] == [v.period for v in other.values])
+
+
+def indicator_entries(indicators: list[Indicator]) -> list:
+    """The indicators in order, with neighbouring age groups of one measure gathered into an IndicatorGroup."""
+    out: list = []
+    run: list[Indicator] = []
+
+    def close() -> None:
+        if len(run) > 1:
+            measure = AGE_BAND.match(run[0].title).group("measure")
+            out.append(IndicatorGroup(measure, tuple((i, _age_band(i)) for i in run)))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for indicator in indicators:
+        if _age_band(indicator) is None:
+            close()
+            out.append(indicator)
+            continue
+        if run and not _one_measure(run[0], indicator):
+            close()
+        run.append(indicator)
+    close()
+    return out
+
+
+def comparator_name(against: Comparator) -> str:
+    """As a column or a key says it: England, Region, Statistical neighbours."""
+    return _capital(words().label("comparators", against))
+
+
+def _in_a_sentence(against: Comparator) -> str:
+    name = words().label("comparators", against)
+    return f"the {name}" if against == Comparator.region else name
+
+
+def _series_key(against: Comparator, nation: str) -> str:
+    if against.value == nations.facts(nation).comparator:
+        return "nation"
+    return {Comparator.region: "region", Comparator.statistical_neighbours: "neighbours"}.get(against, "other")
+
+
+# the figures of one indicator (or group) as rows and columns: the table prints it, the chart draws it
+
+
+@dataclass(frozen=True)
+class Grid:
+    id: str
+    corner: str                                # what the rows are: "Year" or "Age group"
+    rows: list[tuple[str, Optional[str]]]      # (row header, the anchor a row carries)
+    columns: list[tuple[str, str]]             # (series key, name): the council first, then comparators
+    values: dict[tuple[int, int], float]       # (row, column) -> figure
+    unit: Unit
+    compared_with: list[str]                   # comparators, as a sentence names them
+    periods: list[str]                         # every period shown, oldest first
+
+
+def _indicator_grid(indicator: Indicator, short: str, nation: str) -> Grid:
+    figures = IndicatorFigures(indicator)
+    against = figures.compared_with(nation)
+    columns = [("ours", short)] + [(_series_key(a, nation), comparator_name(a)) for a in against]
+    values = {}
+    for row, value in enumerate(indicator.values):
+        values[(row, 0)] = value.value
+        for column, a in enumerate(against, start=1):
+            comparison = figures.comparison(a, value.period)
+            if comparison:
+                values[(row, column)] = comparison.value
+    periods = [v.period for v in indicator.values]
+    return Grid(indicator.id, "Year", [(p, None) for p in periods], columns, values, indicator.unit,
+                [_in_a_sentence(a) for a in against], periods)
+
+
+def _group_grid(group: IndicatorGroup, short: str, nation: str) -> Grid:
+    first = group.members[0][0]
+    periods = [v.period for v in first.values]
+    pairs = []  # (comparator, period) given for any age group
+    for against in comparator_order(nation):
+        for period in periods:
+            if any(IndicatorFigures(i).comparison(against, period) for i, _ in group.members):
+                pairs.append((against, period))
+    one_period = len(periods) == 1 and all(p == periods[0] for _, p in pairs)
+    columns = [("ours" if p == periods[-1] else "earlier", short if one_period else f"{short} {p}") for p in periods]
+    columns += [(_series_key(a, nation), comparator_name(a) if one_period else f"{comparator_name(a)} {p}") for a, p in pairs]
+    values = {}
+    for row, (indicator, _) in enumerate(group.members):
+        figures = IndicatorFigures(indicator)
+        for column, value in enumerate(indicator.values):
+            values[(row, column)] = value.value
+        for column, (against, period) in enumerate(pairs, start=len(periods)):
+            comparison = figures.comparison(against, period)
+            if comparison:
+                values[(row, column)] = comparison.value
+    compared = []
+    for against, _ in pairs:
+        if _in_a_sentence(against) not in compared:
+            compared.append(_in_a_sentence(against))
+    return Grid(group.anchor, "Age group", [(f"Aged {band}", anchor("indicator", i.id)) for i, band in group.members],
+                columns, values, first.unit, compared, periods)
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    series: str              # the column's name (the chart's series)
+    value: Optional[str]     # the figure, or None where there is none (a dash)
+
+
+@dataclass(frozen=True)
+class TableRow:
+    header: str
+    anchor: Optional[str]
+    cells: list[Cell]
+
+
+@dataclass(frozen=True)
+class TableView:
+    id: str
+    caption: str
+    corner: str
+    columns: list[str]
+    rows: list[TableRow]
+
+
+def _table(grid: Grid, caption: str) -> TableView:
+    rows = []
+    for r, (header, row_anchor) in enumerate(grid.rows):
+        cells = []
+        for c, (_, name) in enumerate(grid.columns):
+            value = grid.values.get((r, c))
+            text = formatted(value, grid.unit) if value is not None else None
+            cells.append(Cell(text or "–", name, text))
+        rows.append(TableRow(header, row_anchor, cells))
+    return TableView(grid.id, caption, grid.corner, [name for _, name in grid.columns], rows)
+
+
+# the chart's drawing: horizontal bars, so every label has room at 390 pixels and on paper
+
+
+@dataclass(frozen=True)
+class Series:
+    """One series of bars and its key: a fill pattern (stripes at an angle), so it reads in black and white."""
+
+    key: str
+    name: str
+    pattern_id: str
+    tile: int
+    stripe: int
+    angle: int
+
+
+@dataclass(frozen=True)
+class Tick:
+    x: str
+    label: str
+
+
+@dataclass(frozen=True)
+class GroupLabel:
+    x: str
+    y: str
+    anchor: str  # text-anchor: start (above its bars) or end (beside them)
+    text: str
+
+
+PATTERNS = {  # series key -> (tile, stripe, angle): a stripe as wide as the tile is a solid fill
+    "ours": (6, 6, 0), "earlier": (6, 6, 0), "nation": (6, 3, 45),
+    "region": (6, 2, 135), "neighbours": (5, 2, 90), "other": (6, 2, 0),
+}
+CHART_WIDTH, PLOT_LEFT, PLOT_RIGHT, PLOT_TOP = 400, 30, 348, 4
+GROUP_LABEL, BAR_HEIGHT, BAR_GAP, GROUP_GAP = 18, 15, 2, 6
+BESIDE_CHARACTERS, CHARACTER_WIDTH = 9, 8.2  # a group label this short stands beside its bars (14px bold)
+AXIS_TITLES = {Unit.percent: "Percentage", Unit.number: "Number", Unit.days: "Days",
+               Unit.rate_per_10000: "Rate per 10,000 children"}
+
+
+def short_figure(value: float, unit: Unit) -> str:
+    """A figure beside a bar or on an axis: the axis title names any unit but a percentage."""
+    return f"{number(value)}%" if unit == Unit.percent else number(value)
+
+
+def axis_ticks(top: float, unit: Unit) -> list[float]:
+    """0 to a round number at or above the top figure, in at most 5 steps of 1, 2 or 5 (times a power
+    of ten); 0 to 100 in steps of 25 for large percentages."""
+    if unit == Unit.percent and top > 50:
+        return [0, 25, 50, 75, 100]
+    top = top if top > 0 else 1
+    raw = top / 5
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw - 1e-12)
+    return [round(i * step, 10) for i in range(math.ceil(top / step - 1e-9) + 1)]
+
+
+def _draw(grid: Grid, title: str, caption: str) -> Optional[ChartView]:
+    """The grid's figures as bars; None when there would be fewer than two bars. Short group labels
+    (years) stand beside their bars; longer ones (age groups) above them."""
+    if len(grid.values) < 2:
+        return None
+    chart_id = f"chart-{grid.id}"
+    series = [Series(key, name, f"{chart_id}-s{c}", *PATTERNS[key]) for c, (key, name) in enumerate(grid.columns)]
+    ticks = axis_ticks(max(grid.values.values()), grid.unit)
+    longest = max(len(header) for header, _ in grid.rows)
+    beside = longest <= BESIDE_CHARACTERS
+    left = PLOT_LEFT + (round(longest * CHARACTER_WIDTH) + 8 if beside else 0)
+    span = PLOT_RIGHT - left
+    y = PLOT_TOP
+    groups, bars, described = [], [], []
+    for r, (header, _) in enumerate(grid.rows):
+        present = [c for c in range(len(grid.columns)) if (r, c) in grid.values]
+        if not present:
+            continue
+        if beside:
+            middle = y + (len(present) * (BAR_HEIGHT + BAR_GAP) - BAR_GAP) / 2
+            groups.append(GroupLabel(f"{left - 6}", f"{middle + 4.5:.1f}", "end", header))
+        else:
+            groups.append(GroupLabel(f"{left + 4}", f"{y + 14:.1f}", "start", header))
+            y += GROUP_LABEL
+        said = []
+        for c in present:
+            value = grid.values[(r, c)]
+            width = span * value / ticks[-1]
+            s = series[c]
+            bars.append(Bar(f"{left}", f"{y:.1f}", f"{width:.1f}", f"{BAR_HEIGHT}", f"url(#{s.pattern_id})", s.key,
+                            s.name, header, formatted(value, grid.unit), short_figure(value, grid.unit),
+                            f"{left + width + 4:.1f}", f"{y + BAR_HEIGHT / 2 + 4.5:.1f}"))
+            said.append(f"{s.name} {formatted(value, grid.unit)}")
+            y += BAR_HEIGHT + BAR_GAP
+        described.append(f"{header}: {', '.join(said)}")
+        y += GROUP_GAP
+    axis_y = y - GROUP_GAP + 4
+    return ChartView(
+        chart_id, grid.id, title, caption, "; ".join(described) + ".", CHART_WIDTH, int(axis_y + 42), series, groups, bars,
+        [Tick(f"{left + span * t / ticks[-1]:.1f}", short_figure(t, grid.unit)) for t in ticks],
+        str(left), str(PLOT_RIGHT), str(PLOT_TOP), f"{axis_y:.1f}", f"{axis_y + 16:.1f}",
+        AXIS_TITLES[grid.unit], f"{(left + PLOT_RIGHT) / 2:.1f}", f"{axis_y + 35:.1f}",
+        grid.corner, f"translate(12 {(PLOT_TOP + axis_y) / 2:.1f}) rotate(-90)",
+    )
+
+
+def _caption(grid: Grid, short: str, by_age: bool) -> str:
+    """Who is compared with whom, over which years: "Anytown compared with England and the region, 2023-24 to 2025-26"."""
+    who = f"{short} compared with {_and_list(grid.compared_with)}" if grid.compared_with else short
+    years = grid.periods[0] if len(grid.periods) == 1 else f"{grid.periods[0]} to {grid.periods[-1]}"
+    return f"{who}, {'by age, ' if by_age else ''}{years}"
+
+
+def indicator_chart(indicator: Indicator, short: str, nation: str) -> Optional[ChartView]:
+    grid = _indicator_grid(indicator, short, nation)
+    caption = _caption(grid, short, False)
+    return _draw(grid, f"{indicator.title}: {caption}", caption)
+
+
+# each entry of a theme: one indicator, or one measure by age group
+
+
+def _indicator_view(indicator: Indicator, short: str, nation: str) -> IndicatorView:
+    figures = IndicatorFigures(indicator)
+    grid = _indicator_grid(indicator, short, nation)
+    caption = _caption(grid, short, False)
+    drawn = _draw(grid, f"{indicator.title}: {caption}", caption)
+    return IndicatorView(
+        indicator.id, anchor("indicator", indicator.id), indicator.title, figures.summary(short) + figures.direction(),
+        figures.small_numbers(), _table(grid, f"{indicator.title}: {caption}"), drawn,
+        None if drawn else formatted(figures.latest.value, indicator.unit), None if drawn else figures.latest.period,
+        [("What the officers say:", indicator.commentary)] if indicator.commentary else [],
+        indicator.source, when(indicator.as_of),
+    )
+
+
+SHORT_WORDS = {"better than": "better", "worse than": "worse", "higher than": "higher", "lower than": "lower",
+               "the same as": "the same"}
+
+
+def _group_summary(group: IndicatorGroup, short: str, nation: str) -> str:
+    facts = nations.facts(nation)
+    period = group.members[0][0].values[-1].period
+    by_word: dict[str, list[str]] = {}
+    for indicator, band in group.members:
+        figures = IndicatorFigures(indicator)
+        theirs = figures.comparison(Comparator(facts.comparator))
+        if theirs:
+            word = compare(figures.latest.value, theirs.value, indicator.higher_is_better)
+            by_word.setdefault(SHORT_WORDS[word], []).append(band)
+    if not by_word:
+        figures = "; ".join(f"aged {band}, {formatted(i.values[-1].value, i.unit)}" for i, band in group.members)
+        return f"In {period}, {short}'s figures were: {figures}."
+    parts = [f"{word} for those aged {_and_list(bands)}" for word, bands in by_word.items()]
+    return f"In {period}, compared with {facts.name}, {short}'s figure was {_and_list(parts)}."
+
+
+def _group_view(group: IndicatorGroup, short: str, nation: str) -> IndicatorView:
+    grid = _group_grid(group, short, nation)
+    caption = _caption(grid, short, True)
+    title = f"{group.measure} by age"
+    members = [i for i, _ in group.members]
+    warnings = [w for w in (IndicatorFigures(i).small_numbers() for i in members) if w]
+    sources = list(dict.fromkeys(i.source for i in members))
+    return IndicatorView(
+        group.anchor, group.anchor, title, _group_summary(group, short, nation) + IndicatorFigures(members[0]).direction(),
+        " ".join(dict.fromkeys(warnings)) or None, _table(grid, f"{title}: {caption}"),
+        _draw(grid, f"{title}: {caption}", caption), None, None,
+        [(f"What the officers say about those aged {band}:", i.commentary) for i, band in group.members if i.commentary],
+        "; ".join(sources), when(max(i.as_of for i in members)),
+    )
+
+
+def entry_view(entry, short: str, nation: str) -> IndicatorView:
+    if isinstance(entry, IndicatorGroup):
+        return _group_view(entry, short, nation)
+    return _indicator_view(entry, short, nation)
+
+
+# the summary: every indicator in one table, before the detail
+
+
+@dataclass(frozen=True)
+class SummaryCell:
+    text: str
+    note: Optional[str] = None  # the period, where it is not the column's
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    title: str
+    href: str
+    cells: list[SummaryCell]  # this year, last year, then each comparator shown
+    direction: str
+    tone: str  # better, worse, mixed or neutral: how the words lean
+    small_numbers: bool
+
+
+@dataclass(frozen=True)
+class SummaryTheme:
+    id: str
+    title: str
+    href: str
+    rows: list[SummaryRow]
+
+
+@dataclass(frozen=True)
+class SummaryView:
+    any: bool
+    caption: str
+    latest_period: Optional[str]    # the year every figure's "this year" is, if they are all one year
+    previous_period: Optional[str]
+    columns: list[str]
+    themes: list[SummaryTheme]
+    width: int  # how many columns, for the theme rows
+
+
+def _summary_row(indicator: Indicator, href: str, nation: str, shown: list[Comparator],
+                 latest_period: Optional[str], previous_period: Optional[str]) -> SummaryRow:
+    figures, unit = IndicatorFigures(indicator), indicator.unit
+    facts = nations.facts(nation)
+    latest, previous = figures.latest, figures.previous
+    note = lambda period, usual: None if period == usual else period  # noqa: E731
+    others = []
+    for against in shown:
+        found = figures.newest_comparison(against)
+        others.append(SummaryCell(formatted(found.value, unit), note(found.period, latest.period)) if found else SummaryCell("–"))
+    parts, tones = [], []
+    theirs = figures.comparison(Comparator(facts.comparator))
+    if theirs:
+        word = compare(latest.value, theirs.value, indicator.higher_is_better)
+        parts.append(f"{word} {facts.name}")
+        tones.append(word)
+    trend = figures.trend()
+    if trend:
+        parts.append(trend)
+        tones.append({"improving": "better than", "getting worse": "worse than"}.get(trend, ""))
+    good, bad = "better than" in tones, "worse than" in tones
+    tone = "mixed" if good and bad else "better" if good else "worse" if bad else "neutral"
+    cells = [SummaryCell(formatted(latest.value, unit), note(latest.period, latest_period)),
+             SummaryCell(formatted(previous.value, unit), note(previous.period, previous_period)) if previous else SummaryCell("–")]
+    return SummaryRow(
+        indicator.title, href, cells + others, _capital(", ".join(parts)) if parts else "No comparison yet", tone, figures.small_numbers() is not None,
+    )
+
+
+def scorecard_summary(council: CouncilFile) -> SummaryView:
+    """Every indicator in one table: this year, last year, the nation, region and statistical neighbours
+    (where any figure gives them), and how it compares in words; each row links to its detail."""
+    nation, short = council.council.nation.value, council.council.short_name
+    indicators = council.performance.indicators
+    given = {c.against for i in indicators for c in i.comparisons}
+    own = Comparator(nations.facts(nation).comparator)
+    shown = [c for c in comparator_order(nation) if c == own or (c in given and c not in NATIONS)]
+    latest = {i.values[-1].period for i in indicators}
+    previous = {i.values[-2].period for i in indicators if len(i.values) > 1}
+    latest_period = latest.pop() if len(latest) == 1 else None
+    previous_period = previous.pop() if len(previous) == 1 else None
+    themes = []
+    for theme in Theme:
+        rows = []
+        for entry in indicator_entries([i for i in indicators if i.theme == theme]):
+            members = [i for i, _ in entry.members] if isinstance(entry, IndicatorGroup) else [entry]
+            target = entry.anchor if isinstance(entry, IndicatorGroup) else anchor("indicator", entry.id)
+            rows += [_summary_row(i, f"#{target}", nation, shown, latest_period, previous_period) for i in members]
+        if rows:
+            title = words().label("themes", theme)
+            themes.append(SummaryTheme(f"summary-{theme.value}", title, f"#{theme.value}", rows))
+    return SummaryView(
+        bool(indicators), f"Every figure at a glance: {short}'s latest, the year before, and how it compares",
+        latest_period, previous_period,
+        [comparator_name(c) for c in shown], themes, 4 + len(shown),
+    )

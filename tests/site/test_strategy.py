@@ -19,17 +19,44 @@ def example():
 
 
 def test_built_charts_match_their_tables(example_site):
+    """Every bar drawn is a figure of its indicator's table (same series, same year or age group), and the
+    chart's description says it; no chart is a single bar."""
     html = page_text(example_site, "strategy/performance")
-    tables = re.findall(r'<table data-indicator="([^"]+)">(.*?)</table>', html, re.S)
-    assert len(tables) >= 15
-    for ident, table in tables:
-        table_values = re.findall(r'<td data-period="[^"]+" data-value="([^"]+)"', table)
-        svg = re.search(rf'<svg class="cp-chart"[^>]*data-indicator="{ident}".*?</svg>', html, re.S).group(0)
-        bars = re.findall(r'<rect [^>]*data-value="([^"]+)"', svg)
-        assert bars == table_values, ident
-        desc = re.search(r"<desc[^>]*>(.*?)</desc>", svg).group(1)
-        for value in table_values:
-            assert value in desc
+    sections = re.findall(r'<section class="cp-indicator" id="([^"]+)".*?</section>', html, re.S)
+    assert len(sections) >= 12
+    charts = 0
+    for ident in sections:
+        section = re.search(rf'<section class="cp-indicator" id="{ident}".*?</section>', html, re.S).group(0)
+        table = re.search(r"<table class=\"cp-figures\"[^>]*>(.*?)</table>", section, re.S).group(1)
+        cells = set()
+        for header, row in re.findall(r'<th scope="row">([^<]+)</th>(.*?)</tr>', table, re.S):
+            cells |= {(header, series, value) for series, value in
+                      re.findall(r'<td data-series="([^"]+)" data-value="([^"]+)"', row)}
+        svg = re.search(r'<svg class="cp-chart__plot".*?</svg>', section, re.S)
+        if not svg:
+            assert len(cells) == 1, ident  # nothing to compare: the figure and its table, no chart
+            continue
+        charts += 1
+        bars = set(re.findall(r'<rect [^>]*data-series="([^"]+)" data-group="([^"]+)" data-value="([^"]+)"', svg.group(0)))
+        assert len(bars) >= 2, ident
+        assert {(group, series, value) for series, group, value in bars} == cells, ident
+        desc = re.search(r"<desc[^>]*>(.*?)</desc>", svg.group(0)).group(1)
+        for series, _, value in bars:
+            assert f"{series} {value}" in desc, ident
+    assert charts >= 12
+
+
+def test_summary_comes_first_and_links_to_every_indicator(example_site, example):
+    html = page_text(example_site, "strategy/performance")
+    assert html.index('id="at-a-glance"') < html.index('class="cp-glance__table"') < html.index('id="profile"')
+    summary = re.search(r'<table class="cp-glance__table">.*?</table>', html, re.S).group(0)
+    links = re.findall(r'<th scope="row"><a href="#([^"]+)">([^<]+)</a>', summary)
+    assert sorted(title for _, title in links) == sorted(i.title for i in example.performance.indicators)
+    for target, _ in links:
+        assert f'id="{target}"' in html
+    text = visible_text(summary)
+    assert "Worse than England, getting worse" in text and "Better than England, improving" in text
+    assert "Small numbers" in text
 
 
 def test_questions_beside_each_theme_come_from_the_handbook(example_site):
@@ -96,7 +123,7 @@ def test_sparse_council_says_what_is_not_written(wales_site):
     strategy = visible_text(page_text(wales_site, "strategy"))
     assert strategy.count("has not yet written") >= 3
     performance = visible_text(page_text(wales_site, "strategy/performance"))
-    assert performance.count("has not yet written its figures") == 6
+    assert performance.count("has not yet written its figures") == 7  # the summary, and each theme
     plan = visible_text(page_text(wales_site, "strategy/action-plan"))
     assert "has not yet written its action plan" in plan
 

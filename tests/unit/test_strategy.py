@@ -58,14 +58,22 @@ def bar_chart(indicator, council_short: str) -> str:
 def test_chart_is_accessible_and_holds_the_tables_numbers():
     svg = str(bar_chart(indicator(), "Anytown"))
     assert 'role="img"' in svg and 'aria-labelledby="chart-in-touch-title chart-in-touch-desc"' in svg
-    assert '<title id="chart-in-touch-title">Care leavers in touch: Anytown</title>' in svg
-    assert "<desc id=\"chart-in-touch-desc\">2024-25: 76%; 2025-26: 74%. England 2025-26: 94%.</desc>" in svg
-    assert re.findall(r'data-value="([^"]+)"', svg) == ["76%", "74%", "94%"]
+    caption = "Anytown compared with England, 2024-25 to 2025-26"
+    assert f'<figcaption class="cp-chart__title" id="chart-in-touch-caption">{caption}</figcaption>' in svg
+    assert f'<title id="chart-in-touch-title">Care leavers in touch: {caption}</title>' in svg
+    assert '<desc id="chart-in-touch-desc">2024-25: Anytown 76%; 2025-26: Anytown 74%, England 94%.</desc>' in svg
+    assert re.findall(r'<rect [^>]*data-series="([^"]+)" data-group="([^"]+)" data-value="([^"]+)"', svg) == [
+        ("Anytown", "2024-25", "76%"), ("Anytown", "2025-26", "74%"), ("England", "2025-26", "94%")]
+    # the nation is named once: in the key; nothing drawn names it again ("Eng" by an axis, "England 94%" by a line)
+    assert re.findall(r"<li>.*?</svg> ([^<]+)</li>", svg) == ["Anytown", "England"]
+    drawn = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    assert drawn and not [t for t in drawn if "Eng" in t]
+    assert ">Percentage</text>" in svg and ">Year</text>" in svg  # both axes have a title
 
 
 def test_chart_escapes_data():
     svg = str(bar_chart(indicator(title="<script>x</script>"), "<b>"))
-    assert "<script>" not in svg and "&lt;script&gt;" in svg
+    assert "<script>" not in svg and "&lt;script&gt;" in svg and "<b>" not in svg
 
 
 def test_action_plan_grouped_by_objective_and_marks_overdue():

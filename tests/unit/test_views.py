@@ -219,29 +219,34 @@ def test_scorecard_compares_in_words():
     c = council(performance={"indicators": [INDICATOR]})
     card = views.scorecard(c, Theme.placements, link)
     view = card.indicators[0]
-    assert view.summary == (f"In 2025-26, {c.council.short_name}'s figure was 9%: better than Wales (10%), "
+    short = c.council.short_name
+    assert view.summary == (f"In 2025-26, {short}'s figure was 9%: better than Wales (10%), "
                             "and better than the year before (12% in 2024-25). Lower is better.")
-    assert view.comparators == ["Wales", "Region"]
-    assert view.rows == [("2024-25", "12%", ["–", "11%"]), ("2025-26", "9%", ["10%", "–"])]
+    assert view.table.columns == [short, "Wales", "Region"]  # the council's own nation first
+    assert [(r.header, [cell.text for cell in r.cells]) for r in view.table.rows] == [
+        ("2024-25", ["12%", "–", "11%"]), ("2025-26", ["9%", "10%", "–"])]
     assert view.small_numbers.startswith("Small numbers: this is 3 of 33 children")
     assert card.bank_url == "/handbook/questions-to-ask/#placements"
     assert card.questions and all("[" not in q for q in card.questions)
 
 
-@pytest.mark.parametrize("nation,kind,comparator,name,short", [
-    ("wales", "welsh-county-borough", "wales", "Wales", "Wales"), ("england", "unitary", "england", "England", "Eng"),
+@pytest.mark.parametrize("nation,kind,comparator,name", [
+    ("wales", "welsh-county-borough", "wales", "Wales"), ("england", "unitary", "england", "England"),
 ])
-def test_chart_draws_the_same_numbers_as_the_table(nation, kind, comparator, name, short):
-    """The line is the council's own nation's figure (a Welsh council is compared with Wales)."""
-    indicator = dict(INDICATOR, comparisons=[{"against": comparator, "period": "2025-26", "value": 10},
-                                             {"against": "scotland" if nation != "scotland" else "england",
-                                              "period": "2025-26", "value": 50}])
+def test_chart_draws_the_same_numbers_as_the_table(nation, kind, comparator, name):
+    """The council's own nation is the comparator drawn next to it (a Welsh council beside Wales), named once, in the key."""
+    indicator = dict(INDICATOR, comparisons=[{"against": "scotland", "period": "2025-26", "value": 50},
+                                             {"against": comparator, "period": "2025-26", "value": 10}])
     c = council(performance={"indicators": [indicator]}, council={"nation": nation, "kind": kind})
-    chart = views.scorecard(c, Theme.placements, link).indicators[0].chart
-    assert [b.label for b in chart.bars] == ["12%", "9%"]
-    assert float(chart.bars[0].height) > float(chart.bars[1].height) > 0
-    assert (chart.england.label, chart.england.name, chart.england.short_name) == ("10%", name, short)
-    assert f"2024-25: 12%; 2025-26: 9%. {name} 2025-26: 10%." == chart.description
+    view = views.scorecard(c, Theme.placements, link).indicators[0]
+    chart, short = view.chart, c.council.short_name
+    assert [(s.key, s.name) for s in chart.series] == [("ours", short), ("nation", name), ("other", "Scotland")]
+    assert [(b.group, b.name, b.value) for b in chart.bars] == [
+        ("2024-25", short, "12%"), ("2025-26", short, "9%"), ("2025-26", name, "10%"), ("2025-26", "Scotland", "50%")]
+    table = {(r.header, cell.series): cell.value for r in view.table.rows for cell in r.cells if cell.value}
+    assert table == {(b.group, b.name): b.value for b in chart.bars}
+    assert float(chart.bars[0].width) > float(chart.bars[1].width) > 0
+    assert chart.description == f"2024-25: {short} 12%; 2025-26: {short} 9%, {name} 10%, Scotland 50%."
 
 
 @pytest.mark.parametrize("ours,theirs,better,word", [
