@@ -143,3 +143,15 @@ def test_nothing_is_escaped_twice(hostile_site):
                 at = html.index(mark)
                 twice.append(f"{page.relative_to(hostile_site)}: …{html[max(0, at - 80):at + 40]}…")
     assert twice == [], "\n".join(twice[:10])
+
+
+def test_the_calendar_feed_carries_the_payload_as_written_and_the_events_page_escapes_it(hostile_site):
+    """The feed is calendar text (the icalendar library escapes it): never HTML-escaped; the page always is."""
+    import icalendar
+
+    raw = (hostile_site / "strategy" / "events.ics").read_text(encoding="utf-8")
+    titles = [str(event["SUMMARY"]) for event in icalendar.Calendar.from_ical(raw).events]
+    assert PAYLOAD in titles
+    assert "&lt;" not in raw and "&amp;" not in raw and "&#34;" not in raw
+    html = page_text(hostile_site, "strategy/events")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert(1)" not in html
