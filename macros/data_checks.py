@@ -134,7 +134,8 @@ def reference_problems(council: CouncilFile, where: Where, label: str) -> list[P
 
 def board_and_home_problems(council: CouncilFile, where: Where, label: str, today: date) -> list[Problem]:
     """The home page's headline figures must name indicators that exist; a meeting's times must make sense,
-    and it cannot have minutes before it is held; a commitment cannot be made in the future."""
+    and it cannot have minutes before it is held; each event has its own id and its end comes after its start;
+    a commitment cannot be made in the future."""
     problems: list[Problem] = []
     report = reporter(problems, where, label)
     indicators = [i.id for i in council.performance.indicators]
@@ -164,6 +165,21 @@ def board_and_home_problems(council: CouncilFile, where: Where, label: str, toda
             report(at + ("held_on",), f"there are two meetings on {meeting.held_on.isoformat()} — "
                    "list each meeting once", "warning")
         days.add(meeting.held_on)
+    ids: set[str] = set()
+    for index, event in enumerate(council.events):
+        at = ("events", index)
+        if event.id in ids:  # the id is the event's place in people's calendars (its UID)
+            report(at + ("id",), f"another event already has the id '{event.id}' — give each event its own id", "error")
+        ids.add(event.id)
+        if event.ends_on and event.ends_on < event.starts_on:
+            report(at + ("ends_on",), f"the event ends ({event.ends_on.isoformat()}) before it starts "
+                   f"({event.starts_on.isoformat()}) — check the dates", "error")
+        if event.ends_at and not event.starts_at:
+            report(at + ("ends_at",), "the event has an end time but no start time — add 'starts_at:'", "error")
+        elif (event.starts_at and event.ends_at and event.ends_at <= event.starts_at
+              and (event.ends_on or event.starts_on) == event.starts_on):
+            report(at + ("ends_at",), f"the event ends ({event.ends_at:%H:%M}) before it starts "
+                   f"({event.starts_at:%H:%M}) — check the times (24-hour clock: 6pm is \"18:00\")", "error")
     for index, commitment in enumerate(council.commitments):
         if commitment.made_on > today:
             report(("commitments", index, "made_on"), f"{commitment.made_on.isoformat()} has not come yet — "

@@ -324,3 +324,18 @@ def test_a_commitment_cannot_be_made_in_the_future():
 @pytest.mark.parametrize("path", [FERNLEIGH, WALES, SCOTLAND, NORTHERN_IRELAND], ids=lambda p: p.stem)
 def test_every_fixture_passes_the_new_checks(path):
     assert [p for p in problems(data_of(path)) if p[2] != "notice"] == []
+
+
+def test_events_need_their_own_ids_and_ends_after_their_starts():
+    data = data_of(FERNLEIGH)
+    events = data["events"]
+    assert len(events) >= 3, "the example council's events are what this test changes"
+    assert not [m for f, m, _ in problems(data) if f.startswith("events")]
+    events[1]["id"] = events[0]["id"]
+    events[2]["ends_on"] = date(2000, 1, 1)
+    events[0]["starts_at"], events[0]["ends_at"] = "18:00", "17:00"
+    events[0].pop("ends_on", None)
+    found = {(f, s) for f, m, s in problems(data) if f.startswith("events")}
+    assert found == {("events[1].id", "error"), ("events[2].ends_on", "error"), ("events[0].ends_at", "error")}
+    events[0].pop("starts_at")
+    assert ("events[0].ends_at", "the event has an end time but no start time — add 'starts_at:'", "error") in problems(data)
