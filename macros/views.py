@@ -1687,10 +1687,18 @@ def entry_view(entry, short: str, nation: str) -> IndicatorView:
 class SummaryCell:
     text: str
     note: Optional[str] = None  # the period, where it is not the column's
+    column: str = ""  # the id of its column's heading (the table has two levels of headings: see `headers`)
+
+
+@dataclass(frozen=True)
+class SummaryColumn:
+    id: str
+    name: str
 
 
 @dataclass(frozen=True)
 class SummaryRow:
+    id: str  # its heading's id, for the cells' `headers`
     title: str
     href: str
     cells: list[SummaryCell]  # this year, last year, then each comparator shown
@@ -1713,7 +1721,7 @@ class SummaryView:
     caption: str
     latest_period: Optional[str]    # the year every figure's "this year" is, if they are all one year
     previous_period: Optional[str]
-    columns: list[str]
+    columns: list[SummaryColumn]
     themes: list[SummaryTheme]
     width: int  # how many columns, for the theme rows
 
@@ -1727,7 +1735,9 @@ def _summary_row(indicator: Indicator, href: str, nation: str, shown: list[Compa
     others = []
     for against in shown:
         found = figures.newest_comparison(against)
-        others.append(SummaryCell(formatted(found.value, unit), note(found.period, latest.period)) if found else SummaryCell("–"))
+        column = f"glance-{against.value}"
+        others.append(SummaryCell(formatted(found.value, unit), note(found.period, latest.period), column) if found
+                      else SummaryCell("–", column=column))
     parts, tones = [], []
     theirs = figures.comparison(Comparator(facts.comparator))
     if theirs:
@@ -1740,10 +1750,11 @@ def _summary_row(indicator: Indicator, href: str, nation: str, shown: list[Compa
         tones.append({"improving": "better than", "getting worse": "worse than"}.get(trend, ""))
     good, bad = "better than" in tones, "worse than" in tones
     tone = "mixed" if good and bad else "better" if good else "worse" if bad else "neutral"
-    cells = [SummaryCell(formatted(latest.value, unit), note(latest.period, latest_period)),
-             SummaryCell(formatted(previous.value, unit), note(previous.period, previous_period)) if previous else SummaryCell("–")]
+    cells = [SummaryCell(formatted(latest.value, unit), note(latest.period, latest_period), "glance-this"),
+             SummaryCell(formatted(previous.value, unit), note(previous.period, previous_period), "glance-last") if previous
+             else SummaryCell("–", column="glance-last")]
     return SummaryRow(
-        indicator.title, href, cells + others, _capital(", ".join(parts)) if parts else "No comparison yet", tone, figures.small_numbers() is not None,
+        f"glance-{indicator.id}", indicator.title, href, cells + others, _capital(", ".join(parts)) if parts else "No comparison yet", tone, figures.small_numbers() is not None,
     )
 
 
@@ -1772,5 +1783,5 @@ def scorecard_summary(council: CouncilFile) -> SummaryView:
     return SummaryView(
         bool(indicators), f"Every figure at a glance: {short}'s latest, the year before, and how it compares",
         latest_period, previous_period,
-        [comparator_name(c) for c in shown], themes, 4 + len(shown),
+        [SummaryColumn(f"glance-{c.value}", comparator_name(c)) for c in shown], themes, 4 + len(shown),
     )

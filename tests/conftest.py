@@ -15,7 +15,7 @@ from typing import Callable
 
 import pytest
 
-from sites import FERNLEIGH, RECIPES, RELAXED_ENV, STRICT_ENV, WALES, Build, label, start_build, without_section, your_council_file
+from sites import FERNLEIGH, NORTHERN_IRELAND, RECIPES, RELAXED_ENV, SCOTLAND, STRICT_ENV, WALES, Build, label, start_build, without_section, your_council_file
 
 
 @dataclass
@@ -67,6 +67,8 @@ def _no_statement(folder: Path) -> tuple[Path, dict]:
 RECIPES.update({
     "example_site": lambda folder: (FERNLEIGH, {}),
     "wales_site": lambda folder: (WALES, {}),
+    "scotland_site": lambda folder: (SCOTLAND, {}),
+    "northern_ireland_site": lambda folder: (NORTHERN_IRELAND, {}),
     "no_statement_site": _no_statement,
     # exactly as `make site` and CI build a council's own file
     "your_council_build": lambda folder: (your_council_file(), STRICT_ENV),
@@ -104,6 +106,18 @@ def example_site(builds) -> Path:
 def wales_site(builds) -> Path:
     """The sparse Welsh council (tests/fixtures/afoncwm.yml), built."""
     return builds.site("wales_site")
+
+
+@pytest.fixture(scope="session")
+def scotland_site(builds) -> Path:
+    """The council in Scotland (tests/fixtures/glenmorach.yml), built."""
+    return builds.site("scotland_site")
+
+
+@pytest.fixture(scope="session")
+def northern_ireland_site(builds) -> Path:
+    """The Trust in Northern Ireland (tests/fixtures/loughbeg.yml), built."""
+    return builds.site("northern_ireland_site")
 
 
 @pytest.fixture(scope="session")

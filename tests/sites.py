@@ -21,6 +21,8 @@ TESTS = ROOT / "tests"
 FIXTURES = TESTS / "fixtures"
 FERNLEIGH = FIXTURES / "fernleigh.yml"  # the example council, as a fixture
 WALES = FIXTURES / "afoncwm.yml"        # a second, sparse council in Wales
+SCOTLAND = FIXTURES / "glenmorach.yml"   # a council in Scotland
+NORTHERN_IRELAND = FIXTURES / "loughbeg.yml"  # a Health and Social Care Trust in Northern Ireland
 BAD = TESTS / "bad"
 PROJECTS = TESTS / "projects"
 

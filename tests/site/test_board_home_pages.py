@@ -10,11 +10,8 @@ import pytest
 
 from macros.check import today
 from macros.council_file import load_council
-from sites import FERNLEIGH, FIXTURES, RECIPES, WALES, page_text, visible_text
+from sites import FERNLEIGH, NORTHERN_IRELAND, SCOTLAND, WALES, page_text, visible_text
 
-SCOTLAND, NORTHERN_IRELAND = FIXTURES / "glenmorach.yml", FIXTURES / "loughbeg.yml"
-RECIPES.setdefault("scotland_site", lambda folder: (SCOTLAND, {}))            # shared with test_nations.py
-RECIPES.setdefault("northern_ireland_site", lambda folder: (NORTHERN_IRELAND, {}))
 SITES = {"example_site": FERNLEIGH, "wales_site": WALES, "scotland_site": SCOTLAND,
          "northern_ireland_site": NORTHERN_IRELAND}
 ARTICLE = re.compile(r"<article.*?</article>", re.S)

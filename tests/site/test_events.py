@@ -19,28 +19,13 @@ import pytest
 
 from macros import views
 from macros.council_file import load_council
-from sites import FERNLEIGH, FIXTURES, RECIPES, WALES, Links, page_text, visible_text
+from sites import FERNLEIGH, NORTHERN_IRELAND, SCOTLAND, WALES, Links, page_text, visible_text
 
-SCOTLAND, NORTHERN_IRELAND = FIXTURES / "glenmorach.yml", FIXTURES / "loughbeg.yml"
 UK = ZoneInfo("Europe/London")
 FEED = "strategy/events.ics"
 
-RECIPES.update({
-    "scotland_site": lambda folder: (SCOTLAND, {}),
-    "northern_ireland_site": lambda folder: (NORTHERN_IRELAND, {}),
-})
 SITES = {"fernleigh": ("example_site", FERNLEIGH), "afoncwm": ("wales_site", WALES),
          "glenmorach": ("scotland_site", SCOTLAND), "loughbeg": ("northern_ireland_site", NORTHERN_IRELAND)}
-
-
-@pytest.fixture(scope="module")
-def scotland_site(builds):
-    return builds.site("scotland_site")
-
-
-@pytest.fixture(scope="module")
-def northern_ireland_site(builds):
-    return builds.site("northern_ireland_site")
 
 
 def site_of(request, name: str) -> Path:

@@ -10,30 +10,14 @@ import pytest
 from macros import nations
 from macros.council_file import load_council
 from macros.national import OLDEST_YEAR, period_end_year
-from sites import FERNLEIGH, FIXTURES, RECIPES, WALES, page_text, visible_text
+from sites import FERNLEIGH, NORTHERN_IRELAND, SCOTLAND, WALES, page_text, visible_text
 
-SCOTLAND = FIXTURES / "glenmorach.yml"
-NORTHERN_IRELAND = FIXTURES / "loughbeg.yml"
-RECIPES.update({  # the same builds as tests/site/test_nations.py: started once, shared
-    "scotland_site": lambda folder: (SCOTLAND, {}),
-    "northern_ireland_site": lambda folder: (NORTHERN_IRELAND, {}),
-})
 SITES = {"example_site": FERNLEIGH, "wales_site": WALES, "scotland_site": SCOTLAND,
          "northern_ireland_site": NORTHERN_IRELAND}
 BRIEFINGS = ["adoption-and-permanence", "care-planning-and-reviews", "children-in-care-councils", "edge-of-care",
              "education", "health", "leaving-care", "missing-and-exploitation", "offending-and-custody",
              "safeguarding", "sufficiency", "visits-to-childrens-homes"]
 PANEL = re.compile(r'<section class="admonition info cp-here-in".*?</section>', re.S)
-
-
-@pytest.fixture(scope="module")
-def scotland_site(builds):
-    return builds.site("scotland_site")
-
-
-@pytest.fixture(scope="module")
-def northern_ireland_site(builds):
-    return builds.site("northern_ireland_site")
 
 
 @pytest.mark.parametrize("site_name", list(SITES))

@@ -16,28 +16,12 @@ from macros import nations
 from macros.council_file import load_council
 from macros.schema import Nation
 from nation_words import others_words
-from sites import FERNLEIGH, FIXTURES, RECIPES, WALES, html_pages, page_address, page_text, visible_text
+from sites import FERNLEIGH, NORTHERN_IRELAND, SCOTLAND, WALES, html_pages, page_address, page_text, visible_text
 
-SCOTLAND = FIXTURES / "glenmorach.yml"
-NORTHERN_IRELAND = FIXTURES / "loughbeg.yml"
-RECIPES.update({
-    "scotland_site": lambda folder: (SCOTLAND, {}),
-    "northern_ireland_site": lambda folder: (NORTHERN_IRELAND, {}),
-})
 SITES = {"england": ("example_site", FERNLEIGH), "wales": ("wales_site", WALES),
          "scotland": ("scotland_site", SCOTLAND), "northern-ireland": ("northern_ireland_site", NORTHERN_IRELAND)}
 ENGLAND_ONLY = ("Ofsted", "Virtual School Head", "Staying Put", "Pupil Premium",
                 "Local Government and Social Care Ombudsman", "Help at Hand", "Children Act 1989")
-
-
-@pytest.fixture(scope="module")
-def scotland_site(builds):
-    return builds.site("scotland_site")
-
-
-@pytest.fixture(scope="module")
-def northern_ireland_site(builds):
-    return builds.site("northern_ireland_site")
 
 
 SOURCES_LIST = re.compile(r'<aside class="cp-page-facts".*?</aside>', re.S)

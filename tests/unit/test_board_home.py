@@ -16,10 +16,9 @@ from macros.council_file import load_council
 from macros.data_checks import content_problems
 from macros.reader import read_yaml
 from macros.schema import CouncilFile
-from sites import FERNLEIGH, FIXTURES, WALES
+from sites import FERNLEIGH, NORTHERN_IRELAND, SCOTLAND, WALES
 
 TODAY = date(2026, 11, 23)
-SCOTLAND, NORTHERN_IRELAND = FIXTURES / "glenmorach.yml", FIXTURES / "loughbeg.yml"
 
 
 def link(target: str) -> str:
