@@ -39,13 +39,6 @@ class Kind(str, Enum):
     official_statistics_in_development = "official-statistics-in-development"
 
 
-KIND_WORDS = {
-    Kind.accredited_official_statistics: "accredited official statistics",
-    Kind.official_statistics: "official statistics",
-    Kind.official_statistics_in_development: "official statistics in development",
-}
-
-
 class NationalUnit(str, Enum):
     percent = "percent"
     number = "number"

@@ -887,14 +887,13 @@ class HereInView:
 
 
 def _national_view(figure) -> NationalFigureView:
-    from .national import KIND_WORDS
 
     comparison = None
     if figure.comparison:
         comparison = f"{figure.comparison.who}: {national_formatted(figure.comparison.value, figure.unit)}"
     link = Link(figure.source, safe_href(figure.url)) if figure.url else None
     return NationalFigureView(figure.id, figure.title, national_formatted(figure.value, figure.unit), figure.period,
-                              figure.year, comparison, figure.source, link, KIND_WORDS[figure.kind], when(figure.as_of))
+                              figure.year, comparison, figure.source, link, words().label("statistics_kinds", figure.kind), when(figure.as_of))
 
 
 def here_in(council: CouncilFile, themes: tuple[Theme, ...], link: Callable[[str], str]) -> HereInView:
@@ -943,14 +942,10 @@ FEED_PATH = "strategy/events.ics"  # where the calendar feed is published (docs/
 EVENTS_PAGE = "strategy/events/"
 
 
-@lru_cache(maxsize=1)
 def event_words() -> dict:
-    """The events page's own words (macros/data/events.yml)."""
-    import yaml
-    from pathlib import Path
-
-    text = (Path(__file__).parent / "data" / "events.yml").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    """The events page's own words, from macros/data/words.yml: kinds of event, weekdays, times, links."""
+    w = words().data
+    return {"kinds": w["event_kinds"], "weekdays": w["weekdays"], "times": w["times"], "links": w["event_links"]}
 
 
 def clock(value: Optional[time]) -> Optional[str]:

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from macros import views
+from macros.national import Kind as StatisticsKind
+from macros.schema import EventKind
 from macros.reader import read_yaml
 from macros.schema import (ActionStatus, Answer, Area, Comparator, Compliance, CouncilFile, EvaluationSection,
                            Priority, PromiseKind, Role, Stage, Theme, Verdict)
@@ -284,6 +286,7 @@ def test_relative_link(here, target, expected):
     ("roles", Role), ("areas", Area), ("verdicts", Verdict), ("promise_kinds", PromiseKind),
     ("action_statuses", ActionStatus), ("priorities", Priority), ("answers", Answer), ("themes", Theme),
     ("evaluation_sections", EvaluationSection), ("comparators", Comparator), ("compliance", Compliance),
+    ("event_kinds", EventKind), ("statistics_kinds", StatisticsKind),
 ])
 def test_every_closed_list_has_its_labels(section, enum):
     assert set(words()[section]) == {m.value for m in enum}
