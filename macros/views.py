@@ -514,14 +514,12 @@ def number(value: float) -> str:
     return f"{value:,.1f}".rstrip("0").rstrip(".")
 
 
-def formatted(value: float, unit: Unit) -> str:
-    if unit == Unit.percent:
-        return f"{number(value)}%"
-    if unit == Unit.days:
-        return f"{number(value)} days"
-    if unit == Unit.rate_per_10000:
-        return f"{number(value)} per 10,000"
-    return number(value)
+UNIT_WORDS = {"percent": "%", "days": " days", "rate-per-10000": " per 10,000", "rate-per-1000": " per 1,000"}
+
+
+def formatted(value: float, unit) -> str:
+    """A figure with its unit (the council's Unit or a national figure's): 67.7%, 12 days, 67 per 10,000, 81,770."""
+    return number(value) + UNIT_WORDS.get(unit.value, "")
 
 
 @dataclass(frozen=True)
@@ -836,19 +834,6 @@ def nation_text(council: CouncilFile, part: str) -> str:
 # --- Part C (issue 13): the council's figures beside the guidance ("Here in …") ---------------------
 
 
-def national_formatted(value: float, unit) -> str:
-    """A national figure in words: 81,770; 67.7%; 67 per 10,000; 11.7 per 1,000 (the title says of whom)."""
-    from .national import NationalUnit
-
-    if unit == NationalUnit.percent:
-        return f"{number(value)}%"
-    if unit == NationalUnit.rate_per_10000:
-        return f"{number(value)} per 10,000"
-    if unit == NationalUnit.rate_per_1000:
-        return f"{number(value)} per 1,000"
-    return number(value)
-
-
 @dataclass(frozen=True)
 class LocalFigureView:
     """One of the council's own indicators: its latest figure and the nation's for the same period."""
@@ -890,9 +875,9 @@ def _national_view(figure) -> NationalFigureView:
 
     comparison = None
     if figure.comparison:
-        comparison = f"{figure.comparison.who}: {national_formatted(figure.comparison.value, figure.unit)}"
+        comparison = f"{figure.comparison.who}: {formatted(figure.comparison.value, figure.unit)}"
     link = Link(figure.source, safe_href(figure.url)) if figure.url else None
-    return NationalFigureView(figure.id, figure.title, national_formatted(figure.value, figure.unit), figure.period,
+    return NationalFigureView(figure.id, figure.title, formatted(figure.value, figure.unit), figure.period,
                               figure.year, comparison, figure.source, link, words().label("statistics_kinds", figure.kind), when(figure.as_of))
 
 

@@ -14,10 +14,9 @@ import pytest
 
 from macros import views
 from macros.national import Kind as StatisticsKind
-from macros.schema import EventKind
 from macros.reader import read_yaml
 from macros.schema import (ActionStatus, Answer, Area, Comparator, Compliance, CouncilFile, EvaluationSection,
-                           Priority, PromiseKind, Role, Stage, Theme, Verdict)
+                           EventKind, Priority, PromiseKind, Role, Stage, Theme, Unit, Verdict)
 from macros.words import words
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "afoncwm.yml"
@@ -388,3 +387,12 @@ def test_young_people_are_told_their_own_nations_roles(nation, kind, wrong):
     assert not [w for w in wrong if w in text], text
     with pytest.raises(ValueError):
         views.nation_text(c, "anything-else")
+
+
+def test_a_figure_is_written_with_its_unit_whether_the_councils_or_a_nations():
+    from macros.national import NationalUnit
+
+    assert views.formatted(67.7, Unit.percent) == "67.7%" and views.formatted(12, Unit.days) == "12 days"
+    assert views.formatted(67, Unit.rate_per_10000) == "67 per 10,000"
+    assert views.formatted(11.7, NationalUnit.rate_per_1000) == "11.7 per 1,000"
+    assert views.formatted(81770, NationalUnit.number) == views.number(81770)
