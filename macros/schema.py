@@ -269,6 +269,10 @@ class Entitlement(Model):
     stages: list[Stage] = Field(min_length=1, description="Who it is for: in-care, 16-17, leaving-care.")
     what_you_get: Text = Field(description="What you get, in plain words.")
     amount: Optional[ShortText] = Field(None, description="The amount, if it is money.", examples=["£2,000"])
+    given_by: Optional[ShortText] = Field(
+        None, description="Who gives it, in a few plain words, if it is not the council.",
+        examples=["Your college", "The government"],
+    )
     who_can_get_it: Text = Field(description="Who can get it.")
     up_to_age: Optional[Age] = Field(None, description="The age it stops at, if any.")
     how_to_ask: Text = Field(description="How to ask for it.")
