@@ -11,7 +11,7 @@ SERVE_ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test test-fast check serve schema fields lock bench leaflet handbook-pdf chromium java audit zensical-check clean
+.PHONY: site test test-fast council-checks check serve schema fields lock bench leaflet handbook-pdf chromium java audit zensical-check clean
 
 $(BIN)/.site-deps: requirements/site.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,12 @@ test: $(BIN)/.test-deps chromium java node_modules/.installed
 ## test-fast: the tests that need no browser (tests/unit, tests/site), in under a minute
 test-fast: $(BIN)/.test-deps
 	$(BIN)/python -m pytest tests/unit tests/site
+
+## council-checks: what a council's publish runs when only its council.yml changed: the strict check, then the site
+## checks of its own file (strict build, links, macro errors, page weight, axe on every page at phone and desktop width)
+council-checks: $(BIN)/.test-deps chromium
+	$(BIN)/python -m macros check --strict $(COUNCIL_FILE)
+	$(BIN)/python -m pytest -p no:cacheprovider tests/site/test_your_council.py tests/browser/test_your_council.py
 
 ## chromium: install Debian's chromium for the browser tests when it is missing
 chromium:
@@ -75,11 +81,13 @@ schema: $(BIN)/.site-deps
 fields: $(BIN)/.site-deps
 	$(BIN)/python -m macros fields
 
-## lock: re-lock the requirements with hashes after editing requirements/*.in
-lock: $(BIN)/.site-deps
-	$(BIN)/python -m pip install --quiet pip-tools
-	cd requirements && ../$(BIN)/pip-compile -q --generate-hashes --no-emit-find-links --no-emit-index-url --strip-extras --allow-unsafe -o site.lock site.in
-	cd requirements && ../$(BIN)/pip-compile -q --generate-hashes --no-emit-find-links --no-emit-index-url --strip-extras --allow-unsafe -o test.lock test.in
+## lock: re-lock the requirements with hashes after editing requirements/*.in (pip-tools from tools.lock, in .tools-venv/)
+lock:
+	test -x .tools-venv/bin/python || $(PYTHON) -m venv .tools-venv
+	.tools-venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/tools.lock
+	cd requirements && for name in site test tools engines; do \
+	  ../.tools-venv/bin/python -m piptools compile -q --generate-hashes --no-emit-find-links --no-emit-index-url \
+	    --strip-extras --allow-unsafe -o $$name.lock $$name.in || exit 1; done
 
 ## leaflet: the Pledge as an A4 PDF leaflet (out/pledge-leaflet.pdf)
 leaflet: site $(BIN)/.test-deps chromium
@@ -89,7 +97,7 @@ leaflet: site $(BIN)/.test-deps chromium
 handbook-pdf: site $(BIN)/.test-deps chromium
 	$(BIN)/python tools/pdf.py handbook --site $(SITE_DIR)
 
-## audit: Lighthouse scores and page weight of site/ (installs Lighthouse into tools/.lighthouse/)
+## audit: Lighthouse scores and page weight of site/ (installs Lighthouse from tools/lighthouse/package-lock.json)
 audit: site
 	$(BIN)/python tools/audit.py
 

@@ -5,8 +5,9 @@
 Builds nothing: it audits site/ as `make site` left it. The site is served on
 127.0.0.1 the way GitHub Pages serves it (gzip-compressed text, a short cache
 lifetime), so the performance score and the byte counts are fair; no request
-leaves this machine. Lighthouse (v12, from npm) is installed into
-tools/.lighthouse/ the first time, and runs Debian's chromium with its default
+leaves this machine. Lighthouse is installed the first time with `npm ci` from
+tools/lighthouse/package-lock.json (exact versions, with integrity hashes), and
+runs Debian's chromium with its default
 settings: a mid-range phone on a slow 4G connection.
 
 Prints one row a page (performance, accessibility, best practices, SEO, bytes
@@ -35,10 +36,9 @@ from pathlib import Path
 from typing import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
-LIGHTHOUSE_DIR = ROOT / "tools" / ".lighthouse"
-LIGHTHOUSE = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
-LIGHTHOUSE_PACKAGE = "lighthouse@12"
-REPORTS = LIGHTHOUSE_DIR / "reports"
+LIGHTHOUSE_PACKAGE_DIR = ROOT / "tools" / "lighthouse"   # package.json and package-lock.json (committed)
+LIGHTHOUSE = LIGHTHOUSE_PACKAGE_DIR / "node_modules" / ".bin" / "lighthouse"
+REPORTS = ROOT / "tools" / ".lighthouse" / "reports"
 CHROMIUM = os.environ.get("CHROME_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROME_FLAGS = " ".join([
     "--headless", "--no-sandbox", "--disable-gpu",
@@ -131,15 +131,15 @@ def serve(site: Path) -> Iterator[str]:
 # --------------------------------------------------------------------------- #
 
 def install_lighthouse() -> None:
-    """npm-install Lighthouse into tools/.lighthouse/ unless it is there already."""
+    """Install Lighthouse exactly as tools/lighthouse/package-lock.json says (npm ci), unless it is there already."""
     if LIGHTHOUSE.exists():
         return
     if not shutil.which("npm"):
         raise SystemExit("audit: npm is needed to install Lighthouse (apt-get install npm)")
-    print(f"Installing {LIGHTHOUSE_PACKAGE} into {LIGHTHOUSE_DIR.relative_to(ROOT)}/ …", file=sys.stderr)
-    LIGHTHOUSE_DIR.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["npm", "install", "--prefix", str(LIGHTHOUSE_DIR), "--no-audit", "--no-fund",
-                    "--loglevel=error", LIGHTHOUSE_PACKAGE], check=True)
+    print(f"Installing Lighthouse into {LIGHTHOUSE_PACKAGE_DIR.relative_to(ROOT)}/node_modules/ (npm ci) …",
+          file=sys.stderr)
+    subprocess.run(["npm", "ci", "--prefix", str(LIGHTHOUSE_PACKAGE_DIR), "--no-audit", "--no-fund",
+                    "--loglevel=error"], check=True)
 
 
 def lighthouse(url: str, report: Path) -> dict:

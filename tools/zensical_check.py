@@ -58,13 +58,15 @@ def install(reinstall: bool = False) -> str:
     if not ZENSICAL.exists():
         print(f"Installing zensical into {VENV.name}/ …", file=sys.stderr)
         subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
-        pip = [str(VENV / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-        # zensical first, then the lock: the versions shared with MkDocs are the ones the site is built with.
-        for requirements in (["zensical"], ["--require-hashes", "-r", str(ROOT / "requirements" / "site.lock")]):
-            result = subprocess.run([*pip, *requirements], capture_output=True, text=True)
-            if result.returncode != 0:
-                shutil.rmtree(VENV, ignore_errors=True)
-                raise RuntimeError(f"pip install {' '.join(requirements)} failed:\n{result.stderr[-2000:]}")
+        # The site's lock and the engines' lock (pinned with hashes, and constrained by site.lock, so the versions
+        # shared with MkDocs are the ones the site is built with).
+        locks = ["-r", str(ROOT / "requirements" / "site.lock"), "-r", str(ROOT / "requirements" / "engines.lock")]
+        command = [str(VENV / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                   "--require-hashes", *locks]
+        result = subprocess.run(command, capture_output=True, text=True)
+        if result.returncode != 0:
+            shutil.rmtree(VENV, ignore_errors=True)
+            raise RuntimeError(f"{' '.join(command)} failed:\n{result.stderr[-2000:]}")
     result = subprocess.run([str(ZENSICAL), "--version"], capture_output=True, text=True, check=True)
     return result.stdout.strip()
 
