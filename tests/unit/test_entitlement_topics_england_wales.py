@@ -11,6 +11,8 @@ Scotland and Northern Ireland helper extends it there).
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import textstat
 
@@ -35,6 +37,9 @@ FOR_CARE_LEAVERS = {"a home for care leavers"}
 NATIONS = ["england", "wales"]
 MAX_GRADE = 4.0  # Flesch-Kincaid grade 4: a reading age of about 9
 TEXT_FIELDS = ("what_you_get", "how_to_ask", "who_can_get_it")
+# every field a young people's page shows, and the words those pages never use (as tests/site/test_pages.py)
+SHOWN_FIELDS = ("title", "what_you_get", "how_to_ask", "who_can_get_it", "amount", "given_by", "law")
+NOT_FOR_YOUNG_PEOPLE = re.compile(r"\b(LACs?|looked[ -]after child(ren)?|placements?)\b", re.I)
 
 
 def items_for(nation: str, topic: str):
@@ -77,9 +82,11 @@ def test_every_item_reads_at_grade_4_or_below(nation):
 @pytest.mark.parametrize("nation", NATIONS)
 def test_no_placeholders_or_labels_in_the_words(nation):
     for item in baseline(nation).items:
-        text = " ".join([item.title, item.what_you_get, item.how_to_ask, item.who_can_get_it, item.amount or ""])
-        for banned in ("(check)", "verify", "TODO", "LAC"):
+        text = " ".join(getattr(item, field) or "" for field in SHOWN_FIELDS)
+        for banned in ("(check)", "verify", "TODO"):
             assert banned not in text, (nation, item.id, banned)
+        hit = NOT_FOR_YOUNG_PEOPLE.search(text)
+        assert not hit, (nation, item.id, hit and hit.group())
 
 
 def test_the_grade_check_catches_hard_words():
