@@ -72,8 +72,10 @@ def test_no_gap_without_javascript(browser, example_url):
     context = _context(browser, viewport=VIEWPORTS["phone"], has_touch=True, is_mobile=True,
                        java_script_enabled=False)
     page = context.new_page()
+    for address in PAGES:
+        page.goto(example_url + address)
+        assert page.locator("text=Shift").filter(visible=True).count() == 0, address  # Shift needs JS
     page.goto(example_url + "young-people/who-can-help/")
-    assert page.locator("text=Shift").filter(visible=True).count() == 0  # Shift does nothing without JS
     page.mouse.wheel(0, 900)
     page.wait_for_timeout(300)
     gap = page.evaluate(GAP)
@@ -103,6 +105,8 @@ def test_touch_tap_leaves(phone, example_url):
 def test_keyboard_hint_and_shift_three_times_still_leave(browser, example_url):
     context = _context(browser, viewport=VIEWPORTS["desktop"])
     page = context.new_page()
+    page.goto(example_url + "young-people/")
+    assert page.locator(".cp-keyboard-only").is_visible()  # the words about the Shift key, too
     page.goto(example_url + "young-people/have-your-say/")
     assert page.locator(".cp-exit__hint").is_visible()  # a keyboard is likely here
     for _ in range(3):

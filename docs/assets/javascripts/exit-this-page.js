@@ -25,9 +25,15 @@
 
     /* The Shift hint: only where there is likely a keyboard. */
     var touchOnly = window.matchMedia && window.matchMedia("(hover: none) and (pointer: coarse)").matches;
-    if (hint && !touchOnly) hint.hidden = false;
+    var root = document.documentElement;
+    if (!touchOnly) {
+      if (hint) hint.hidden = false;
+      root.classList.add("cp-keyboard");  /* shows words about keys (.cp-keyboard-only) */
+    }
     document.addEventListener("pointerdown", function (event) {
-      if (hint && event.pointerType === "touch") hint.hidden = true;
+      if (event.pointerType !== "touch") return;
+      if (hint) hint.hidden = true;
+      root.classList.remove("cp-keyboard");
     }, { passive: true });
 
     /* No gap under a sticky header: stick right below it, whatever its height. */
