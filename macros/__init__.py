@@ -17,7 +17,7 @@ from datetime import datetime, time, timezone
 
 from mkdocs.exceptions import PluginError
 
-from . import events_feed, nations
+from . import events_feed, nations, views
 from .check import check, errors, today
 from .components import Components
 from .council_file import council_path
@@ -140,4 +140,5 @@ def theme_extras(council: CouncilFile) -> dict:
         },
         "citations": citations(),
         "months": words()["months"],
+        "help_bar": views.help_bar(council),  # issue 12: the one help bar on young people's pages
     }

@@ -153,6 +153,11 @@ class Components:
     def still_not_happy(self) -> Markup:
         return html_block("still_not_happy.html", v=views.still_not_happy(self.council))
 
+    # --- issue 12 (help bar helper): when a personal adviser does not reply ---------------------------
+    def adviser_not_replying(self) -> Markup:
+        return html_block("adviser_not_replying.html", v=views.adviser_not_replying(self.council, self.link))
+    # --- end of issue 12 ----------------------------------------------------------------------------
+
     def children_in_care_council(self) -> Markup:
         return html_block("children_in_care_council.html", cicc=self.council.young_people.children_in_care_council,
                           card=self.contact_card(Role.children_in_care_council.value))

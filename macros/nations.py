@@ -52,7 +52,7 @@ class Ombudsman(Sourced):
 
 class AdviceLine(Model):
     name: ShortText
-    phone: Phone
+    phone: Optional[Phone] = Field(None, description="Only a number confirmed at the source; without one, pages send young people to the web.")
     when: Optional[ShortText] = Field(None, description="When it is open, and whether it is free (only what the source says).")
 
 
@@ -90,6 +90,20 @@ class Terms(Sourced):
     voice_charity: ShortText = Field(description="The nation's charity run with and for care experienced young people.")
 
 
+# --- issue 12 (help bar helper): the nation's voice charity, for "if your adviser does not reply" ---------
+
+
+class VoiceCharity(Sourced):
+    """The nation's charity run with and for care experienced young people: a charity's service, not the law."""
+
+    name: ShortText = Field(description="The charity's name, as young people know it.")
+    web: HttpsUrl
+    does: ShortText = Field(description="What it does for young people, in a few plain words (only what the source says).")
+
+
+# --- end of issue 12 (help bar helper) ---------------------------------------------------------
+
+
 class NationFacts(Model):
     """One nation's words and facts (macros/data/nations/NATION.yml)."""
 
@@ -110,6 +124,7 @@ class NationFacts(Model):
     reviews: RoleText = Field(description="Who runs a child's reviews.")
     school: RoleText = Field(description="Who helps a child in care at school.")
     terms: Terms = Field(description="Short names the handbook uses where a nation's body, law or role differs.")
+    voice_charity: VoiceCharity = Field(description="The nation's voice charity for care experienced young people (a charity's service).")  # issue 12
 
 
 def _load(folder: str, nation: str, model: type[Model]):

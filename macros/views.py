@@ -808,6 +808,7 @@ class StillNotHappyView:
     advice_line: Optional[str]
     advice_phone: Optional[Link]
     advice_when: Optional[str]
+    advice_line_title: Optional[str] = None  # issue 12: the advice line's name, starting a list item
 
 
 def still_not_happy(council: CouncilFile) -> StillNotHappyView:
@@ -819,8 +820,8 @@ def still_not_happy(council: CouncilFile) -> StillNotHappyView:
         facts.corporate_parent, facts.name, o.name, Link(shorten_url(o.web), safe_href(o.web)),
         Link(o.phone, tel_href(o.phone)) if o.phone else None,
         c.name[:1].upper() + c.name[1:], Link(shorten_url(c.web), safe_href(c.web)),  # it starts a sentence
-        line.name if line else None, Link(line.phone, tel_href(line.phone)) if line else None,
-        line.when if line else None,
+        line.name if line else None, Link(line.phone, tel_href(line.phone)) if line and line.phone else None,
+        line.when if line else None, (line.name[:1].upper() + line.name[1:]) if line else None,
     )
 
 
@@ -1765,3 +1766,87 @@ def scorecard_summary(council: CouncilFile) -> SummaryView:
         latest_period, previous_period,
         [SummaryColumn(f"glance-{c.value}", comparator_name(c)) for c in shown], themes, 4 + len(shown),
     )
+
+
+# --- issue 12 (help bar helper): help one tap away on every young people's page, and what to do
+# when a personal adviser does not reply. Plain data for overrides/partials/help-bar.html and
+# macros/templates/adviser_not_replying.html; numbers become tel: links only through tel_href. -------------
+
+CHILDLINE = "0800 1111"  # Childline (NSPCC): a charity's service, free, any time, for anyone under 19
+EMERGENCY = "999"
+
+
+@dataclass(frozen=True)
+class HelpBarView:
+    """What the one help bar on a young people's page says: 999, Childline, the council's
+    out-of-hours team (or, plainly, that its number is not published here), and an advocate."""
+
+    emergency: Link
+    childline: Link
+    out_of_hours: Optional[Link]        # the number, when the council publishes one
+    out_of_hours_name: str              # the team's name, or the role's title when not published
+    out_of_hours_hours: Optional[str]
+    out_of_hours_missing: str           # said instead of a number when there is none
+    corporate_parent: str               # "the council", "the Trust"
+    advocate: Link                      # the advocacy contact's phone, or a link to the page that explains
+    advocate_is_phone: bool
+
+
+def _digits_tel(number: str) -> str:
+    return "tel:" + re.sub(r"\D", "", number)
+
+
+def help_bar(council: CouncilFile) -> HelpBarView:
+    facts = nations.facts(council.council.nation.value)
+    ooh, advocacy = council.contact(Role.out_of_hours), council.contact(Role.advocacy)
+    name = council.council.name
+    missing = (f"{name} has not put its out-of-hours number on this site yet. "
+               f"If it cannot wait, call {EMERGENCY} or Childline. In the day, call your social worker.")
+    if advocacy and advocacy.phone:
+        advocate, is_phone = Link(advocacy.phone, tel_href(advocacy.phone)), True
+    else:
+        advocate, is_phone = Link("Get an advocate", "young-people/who-can-help/#advocate"), False
+    return HelpBarView(
+        emergency=Link(EMERGENCY, _digits_tel(EMERGENCY)),
+        childline=Link(CHILDLINE, _digits_tel(CHILDLINE)),
+        out_of_hours=Link(ooh.phone, tel_href(ooh.phone)) if ooh and ooh.phone else None,
+        out_of_hours_name=ooh.name if ooh else role_title(council, Role.out_of_hours),
+        out_of_hours_hours=ooh.hours if ooh else None,
+        out_of_hours_missing=missing,
+        corporate_parent=facts.corporate_parent,
+        advocate=advocate,
+        advocate_is_phone=is_phone,
+    )
+
+
+@dataclass(frozen=True)
+class AdviserNotReplyingView:
+    corporate_parent: str
+    team_name: Optional[str]            # the leaving care team, when published
+    team_phone: Optional[Link]
+    team_email: Optional[Link]
+    advocate_href: str
+    complain_href: str
+    charity: str                        # the nation's voice charity (a charity's service)
+    charity_web: Link
+    charity_does: str
+
+
+def adviser_not_replying(council: CouncilFile, link: Callable[[str], str]) -> AdviserNotReplyingView:
+    """What a care leaver can do when their personal adviser does not answer."""
+    facts = nations.facts(council.council.nation.value)
+    team = council.contact(Role.leaving_care)
+    charity = facts.voice_charity
+    return AdviserNotReplyingView(
+        corporate_parent=facts.corporate_parent,
+        team_name=team.name if team else None,
+        team_phone=Link(team.phone, tel_href(team.phone)) if team and team.phone else None,
+        team_email=Link(team.email, mailto(team.email)) if team and team.email else None,
+        advocate_href=link("young-people/who-can-help/") + "#advocate",
+        complain_href=link("young-people/speak-up/") + "#complain",
+        charity=charity.name,
+        charity_web=Link(shorten_url(charity.web), safe_href(charity.web)),
+        charity_does=charity.does,
+    )
+
+# --- end of issue 12 (help bar helper) ------------------------------------------------------------------
