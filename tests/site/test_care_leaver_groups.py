@@ -122,3 +122,22 @@ def test_a_groups_links_reach_the_entitlements_it_names(request, nation):
         assert f'id="{href[4:]}"' in everything, f"{nation}: {href} is not on the What you can get page"
     outside = [href for href in tree.links if not href.startswith("../#")]
     assert all(href.startswith("https://") for href in outside), outside
+
+
+def main_text(html: str) -> str:
+    """The page's own words as a reader meets them (as tests/site/test_pages.py measures young people's
+    pages): without the help bar, the exit button and the page facts; each heading, item or cell ends
+    a sentence."""
+    main = html.split("<article", 1)[-1].split("</article>", 1)[0]
+    for block in (r'<aside class="cp-help".*?</aside>', r'<div class="cp-exit".*?</div>', r'<aside class="cp-page-facts".*?</aside>'):
+        main = re.sub(block, " ", main, flags=re.S)
+    return visible_text(re.sub(r"</(h[1-6]|p|li|dt|dd|td|th|caption|summary)>", ". ", main))
+
+
+@pytest.mark.parametrize("nation", list(SITES))
+def test_the_page_has_a_reading_age_of_9(request, nation):
+    import textstat
+
+    site = request.getfixturevalue(SITES[nation])
+    grade = textstat.flesch_kincaid_grade(main_text(page_text(site, PAGE)))
+    assert grade <= 4, f"{nation}: Flesch-Kincaid grade {grade:.1f}; the young people's pages aim at 4 or lower"
