@@ -129,17 +129,17 @@ class CareLeaverGroups(Model):
     def group_by_id(self) -> dict[str, Group]:
         return {g.id: g for g in self.groups}
 
-    def paths(self) -> Iterator["Path_"]:
+    def paths(self) -> Iterator["Route"]:
         """Every way through the questions, from the first question to a group."""
         questions, groups = self.question_by_id, self.group_by_id
 
-        def walk(question: Question, steps: tuple, seen: tuple) -> Iterator[Path_]:
+        def walk(question: Question, steps: tuple, seen: tuple) -> Iterator[Route]:
             if question.id in seen:
                 raise ValueError(f"the questions go round in a loop at {question.id!r}")
             for answer in question.answers:
                 here = steps + ((question, answer),)
                 if answer.next in groups:
-                    yield Path_(here, groups[answer.next])
+                    yield Route(here, groups[answer.next])
                 else:
                     yield from walk(questions[answer.next], here, seen + (question.id,))
 
@@ -147,7 +147,7 @@ class CareLeaverGroups(Model):
 
 
 @dataclass(frozen=True)
-class Path_:
+class Route:
     """One way through the questions: each question with the answer given, and the group it ends in."""
 
     steps: tuple[tuple[Question, Answer], ...]

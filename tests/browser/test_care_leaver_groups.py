@@ -18,7 +18,7 @@ SITES = {"england": "example_site", "wales": "wales_site", "scotland": "scotland
 PAGE = "young-people/entitlements/do-i-get-this/"
 
 
-def one_path(nation: str) -> clg.Path_:
+def one_path(nation: str) -> clg.Route:
     """The longest way through that ends in a group the law names (the most questions to answer)."""
     paths = [p for p in clg.groups(nation).paths() if p.group.law_calls_this]
     return max(paths, key=lambda p: len(p.steps))
