@@ -73,5 +73,12 @@ def test_answer_the_questions_on_a_phone_and_read_your_group(browser, request, n
             problems.append("the page scrolls sideways")
         axe = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
         problems += [f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes']][:3]}" for v in axe.response["violations"]]
+        # To change an answer, tap another: the one opened before closes (details that share a name)
+        first_question, first_answer = path.steps[0]
+        other = next(a for a in first_question.answers if a.text != first_answer.text)
+        visible_answer(page, other.text).tap()
+        opened = page.locator(".cp-groups__answer[open] > summary").all_inner_texts()
+        if first_answer.text in [t.strip() for t in opened]:
+            problems.append(f"{first_answer.text!r} stayed open after {other.text!r} was tapped")
     context.close()
     assert problems == [] and outside == [], f"{nation} ({path.describe()}):\n" + "\n".join(problems + outside)
