@@ -141,3 +141,13 @@ def test_the_page_has_a_reading_age_of_9(request, nation):
     site = request.getfixturevalue(SITES[nation])
     grade = textstat.flesch_kincaid_grade(main_text(page_text(site, PAGE)))
     assert grade <= 4, f"{nation}: Flesch-Kincaid grade {grade:.1f}; the young people's pages aim at 4 or lower"
+
+
+BANNED_FOR_YOUNG_PEOPLE = re.compile(r"\b(LACs?|looked[ -]after child(ren)?|placements?)\b", re.I)  # as tests/site/test_pages.py
+
+
+@pytest.mark.parametrize("nation", list(SITES))
+def test_the_page_uses_young_peoples_words(request, nation):
+    site = request.getfixturevalue(SITES[nation])
+    hit = BANNED_FOR_YOUNG_PEOPLE.search(main_text(page_text(site, PAGE)))
+    assert not hit, f"{nation}: '{hit.group()}' — say 'children in care', 'your home'"

@@ -153,3 +153,14 @@ def test_the_guide_is_the_councils_nations_and_every_group_is_shown(fixture):
         return out
 
     assert groups_in(guide.first) == {g.title for g in guide.groups}
+
+
+@pytest.mark.parametrize("nation", NATIONS)
+def test_what_the_page_shows_uses_young_peoples_words(nation):
+    """Labels young people have asked us not to use (tests/site/test_pages.py) are in no shown field."""
+    banned = re.compile(r"\b(LACs?|looked[ -]after child(ren)?|placements?)\b", re.I)
+    data = clg.groups(nation)
+    shown = [q.ask for q in data.questions] + [q.hint or "" for q in data.questions]
+    shown += [a.text for q in data.questions for a in q.answers]
+    shown += [str(v) for g in data.groups for k, v in g.model_dump().items() if k not in ("id", "entitlements", "url")]
+    assert [s for s in shown if banned.search(s)] == []
