@@ -25,7 +25,7 @@ from markupsafe import Markup
 from . import escape
 from . import handbook as handbook_text
 from .cache import enabled as cache_enabled
-from . import care_leaver_groups, questions, views
+from . import questions, views
 from .fields import field_reference
 from .schema import CouncilFile, EvaluationSection, Role, Stage, Theme
 from .words import words
@@ -308,6 +308,7 @@ class Components:
     def care_leaver_groups(self) -> Markup:
         """The nation's questions, each answer a native disclosure (<details>) that opens the next question
         or the one group it ends in: what the group gives, links to the entitlements, the source. No JavaScript."""
+        from . import care_leaver_groups  # only the pages that ask for it load it (`macros check` stays quick)
         view = care_leaver_groups.guide(self.council, self.link)
 
         def question(q: "care_leaver_groups.QuestionView") -> Markup:
@@ -319,6 +320,7 @@ class Components:
 
     def care_leaver_groups_list(self) -> Markup:
         """Every group of the nation in short (who it is for, and what the law calls it)."""
+        from . import care_leaver_groups
         return html_block("care_leaver_groups_list.html", guide=care_leaver_groups.guide(self.council, self.link))
 
     # --- the rest --------------------------------------------------------------------------------
