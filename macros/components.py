@@ -308,6 +308,26 @@ class Components:
         missing = None if summary.any else self._not_written("its figures for the scorecard")
         return html_block("scorecard_summary.html", summary=summary, missing=missing)
 
+    # --- issue 12: "Do I get this?" — which group of care leaver am I? (macros/care_leaver_groups.py) ---
+
+    def care_leaver_groups(self) -> Markup:
+        """The nation's questions, each answer a native disclosure (<details>) that opens the next question
+        or the one group it ends in: what the group gives, links to the entitlements, the source. No JavaScript."""
+        from . import care_leaver_groups  # only the pages that ask for it load it (`macros check` stays quick)
+        view = care_leaver_groups.guide(self.council, self.link)
+
+        def question(q: "care_leaver_groups.QuestionView") -> Markup:
+            answers = [(a, question(a.question) if a.question else html_block("care_leaver_group.html", group=a.group, level=3))
+                       for a in q.answers]
+            return html_block("care_leaver_question.html", question=q, answers=answers)
+
+        return html_block("care_leaver_groups.html", first=question(view.first))
+
+    def care_leaver_groups_list(self) -> Markup:
+        """Every group of the nation in short (who it is for, and what the law calls it)."""
+        from . import care_leaver_groups
+        return html_block("care_leaver_groups_list.html", guide=care_leaver_groups.guide(self.council, self.link))
+
     # --- the rest --------------------------------------------------------------------------------
 
     @functools.cached_property

@@ -19,7 +19,8 @@ OWN_WORDS: dict[str, re.Pattern] = {
         "wales": [r"Care Inspectorate Wales", r"Estyn", r"When I am Ready", r"Public Services Ombudsman for Wales",
                   r"Social Services and Well-being", r"Pupil Development Grant", r"A promise from Wales",
                   r"Children's Commissioner for Wales", r"\bMeic\b", r"Voices from Care Cymru",
-                  r"National Approach to Statutory Advocacy"],
+                  r"National Approach to Statutory Advocacy",
+                  r"category [1-6] young person"],  # the care leaver groups of s.104 (macros/data/care_leaver_groups/)
         "scotland": [r"Care Inspectorate(?! Wales)", r"Children's Hearing", r"Scottish Public Services Ombudsman",
                      r"Who Cares\? Scotland", r"\(Scotland\) Act", r"Children and Young People's Commissioner Scotland",
                      r"Care Experienced Students' Bursary", r"Chief Social Work Officer", r"Education Scotland"],
