@@ -142,8 +142,8 @@
     is: 1, it: 1, in: 1, on: 1, at: 1, with: 1, can: 1, get: 1, what: 1, how: 1, do: 1, about: 1, some: 1 };
   /* Everyday words that mean the same thing on these pages. */
   var ALSO = {
-    mum: ["parent", "family time"], mam: ["parent", "family time"], mom: ["parent", "family time"], dad: ["parent", "family time"],
-    parents: ["parent", "family time"], brother: ["sibling", "brothers and sisters"], sister: ["sibling", "brothers and sisters"],
+    mum: ["family time"], mam: ["family time"], mom: ["family time"], dad: ["family time"],
+    parents: ["family time"], brother: ["sibling", "brothers and sisters"], sister: ["sibling", "brothers and sisters"],
     cash: ["money"], pay: ["money"], grant: ["money"], benefits: ["money"], skint: ["money"],
     uni: ["university"], college: ["learning", "school"], job: ["work"], flat: ["home"], house: ["home"],
     bully: ["bullied", "talk to"], bullied: ["bully", "talk to"], bullying: ["bully", "talk to"],
@@ -169,7 +169,6 @@
     var texts = [];
     for (var c = 0; c < cards.length; c++) texts.push(cards[c].textContent.toLowerCase());
     var groups = list.querySelectorAll(".cp-ent-group");
-    var money = document.querySelector(".cp-money");
     var none = document.querySelector("[data-cp-none]");
     var wrap = document.createElement("div");
     wrap.className = "cp-filter";
@@ -208,7 +207,6 @@
         groups[g].hidden = !groups[g].querySelector(".cp-entitlement:not([hidden])");
       }
       var filtering = input.value.trim() !== "";
-      if (money) money.hidden = filtering;
       if (none) none.hidden = !filtering || shown > 0;
       status.textContent = !filtering ? "" : shown ? shown + (shown === 1 ? " thing matches." : " things match.")
         : "Nothing matches. Here is who can help.";
