@@ -155,10 +155,10 @@ class Components:
         first = views.first_offers(self.council, at, prefix)
         areas = views.areas(self.council, at, prefix, leave_out=tuple(o.item.id for o, _ in first))
         money_view = views.money(self.council, at, prefix) if money and at else None
-        money_html = (html_block("entitlements_money.html", money=money_view, level=level, anchor=prefix + "money")
+        money_html = (html_block("entitlements_money.html", money=money_view, level=level, anchor=prefix + "money-you-can-get")
                       if money_view else None)
         return html_block("entitlements.html", money=money_html, nothing=views.nothing_matches(self.link),
-                          first=[card(o, a) for o, a in first], first_anchor=prefix + "first",
+                          first=[card(o, a) for o, a in first], first_anchor=prefix + "what-matters-most",
                           areas=[(area, [card(o, a) for o, a in area.offers]) for area in areas], level=level)
 
     def still_not_happy(self) -> Markup:
