@@ -147,7 +147,7 @@ def test_card_html_shows_four_things_and_folds_the_rest(fernleigh):
         keywords = re.findall(r'<span class="cp-keywords" hidden>([^<]+)</span>', card)
         assert len(keywords) == 1 and keywords[0].strip()
     # the money table comes first, then what matters most, then the topics
-    assert html.index('class="cp-money"') < html.index(">What matters most<") < html.index("cp-icon")
+    assert html.index('class="cp-money"') < html.index(">What matters most<") < html.index("cp-entitlements__area", html.index(">What matters most<"))
     assert html.count("<table") == 1 and "£3,500" in html.split("</table>")[0]
 
 
