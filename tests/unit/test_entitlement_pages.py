@@ -164,7 +164,7 @@ def test_contact_card_leaves_out_a_role_the_name_already_says(fernleigh):
     assert views.contact_card(fernleigh, Role.social_care).says_role  # "Children's Social Care"
     html = str(Components(fernleigh, today=lambda: TODAY).contact_card("social_care"))
     assert "Children&#39;s Social Care</strong></p>" in html and "(Children" not in html
-    assert not views.contact_card(fernleigh, Role.children_in_care_council).says_role  # "Fernleigh Voices"
+    assert not views.contact_card(fernleigh, Role.children_in_care_council).says_role  # the group's own name
 
 
 def test_nothing_matches_offers_help(fernleigh):
