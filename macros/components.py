@@ -140,15 +140,26 @@ class Components:
     def pledge(self) -> Markup:
         return html_block("pledge.html", pledge=views.pledge(self.council))
 
-    def entitlements(self, stage: Optional[str] = None, prefix: str = "", level: int = 3) -> Markup:
-        """`level`: the heading level of the topics (the page's next level down); each entitlement is one below."""
+    def entitlements(self, stage: Optional[str] = None, prefix: str = "", level: int = 3, money: bool = False) -> Markup:
+        """Everything a young person can get, for a stage (or all): with `money`, the money table first; then what
+        matters most at that stage; then the rest by topic. `level`: the heading level of the groups (the page's next
+        level down); each entitlement is one below."""
         if level not in (2, 3, 4, 5):
             raise ValueError(f"entitlements(level={level!r}): a topic heading is level 2 to 5")
-        areas = views.areas(self.council, Stage(stage) if stage else None, prefix)
-        rendered = [(area, [html_block("entitlement.html", card=views.entitlement_card(self.council, offer, anchor, self.link),
-                                       level=level + 1)
-                            for offer, anchor in area.offers]) for area in areas]
-        return html_block("entitlements.html", areas=rendered, level=level)
+        at = Stage(stage) if stage else None
+
+        def card(offer, anchor):
+            return html_block("entitlement.html", card=views.entitlement_card(self.council, offer, anchor, self.link),
+                              level=level + 1)
+
+        first = views.first_offers(self.council, at, prefix)
+        areas = views.areas(self.council, at, prefix, leave_out=tuple(o.item.id for o, _ in first))
+        money_view = views.money(self.council, at, prefix) if money and at else None
+        money_html = (html_block("entitlements_money.html", money=money_view, level=level, anchor=prefix + "money-you-can-get")
+                      if money_view else None)
+        return html_block("entitlements.html", money=money_html, nothing=views.nothing_matches(self.link),
+                          first=[card(o, a) for o, a in first], first_anchor=prefix + "what-matters-most",
+                          areas=[(area, [card(o, a) for o, a in area.offers]) for area in areas], level=level)
 
     def still_not_happy(self) -> Markup:
         return html_block("still_not_happy.html", v=views.still_not_happy(self.council))

@@ -308,7 +308,32 @@ class NationalEntitlements(Model):
 
     nation: Nation
     as_of: date
+    first: dict[Stage, list[Slug]] = Field(
+        default_factory=dict,
+        description="What matters most, for each stage (in-care, 16-17, leaving-care): item ids in the order a "
+                    "young person at that stage should see them first. Never an item that has not started yet.",
+    )
     items: list[Entitlement]
+
+    @model_validator(mode="after")
+    def _first_names_real_items_for_that_stage(self) -> "NationalEntitlements":
+        by_id = {item.id: item for item in self.items}
+        for stage, ids in self.first.items():
+            for position, item_id in enumerate(ids):
+                item = by_id.get(item_id)
+                if item is None:
+                    problem = "is not the id of an item in this file"
+                elif stage not in item.stages:
+                    problem = f"is not for {stage.value} (its stages: {', '.join(s.value for s in item.stages)})"
+                elif item.status == "announced":
+                    problem = "has not started yet (announced): it must never come first"
+                elif item_id in ids[:position]:
+                    problem = "is listed twice"
+                else:
+                    continue
+                raise PydanticCustomError("first_item", "first.{stage}: '{id}' {problem}",
+                                          {"stage": stage.value, "id": item_id, "problem": problem})
+        return self
 
     @model_validator(mode="after")
     def _never_the_councils_own(self) -> "NationalEntitlements":

@@ -113,6 +113,7 @@ class ContactCard:
     email: Optional[Link] = None
     web: Optional[Link] = None
     hours: Optional[str] = None
+    says_role: bool = False  # the name says the role already ("Children's Social Care"): do not repeat it
 
 
 def contact_card(council: CouncilFile, role: Role) -> ContactCard:
@@ -127,7 +128,7 @@ def contact_card(council: CouncilFile, role: Role) -> ContactCard:
         phone=Link(contact.phone, tel_href(contact.phone)) if contact.phone else None,
         email=Link(contact.email, mailto(contact.email)) if contact.email else None,
         web=Link(shorten_url(contact.web), safe_href(contact.web)) if contact.web else None,
-        hours=contact.hours,
+        hours=contact.hours, says_role=title.casefold() in contact.name.casefold(),
     )
 
 
@@ -231,6 +232,8 @@ def offers(council: CouncilFile) -> list[Offer]:
 
 @dataclass(frozen=True)
 class EntitlementCard:
+    """One card: what it is, how much, how to ask and who to ask in view; the rest folded away."""
+
     anchor: str
     title: str
     tag: str
@@ -239,19 +242,39 @@ class EntitlementCard:
     announced: bool
     what_you_get: str
     amount: Optional[str]
-    who_can_get_it: str
     how_to_ask: str
     who_to_ask: Optional[Link]
     ask_anyone: Optional[str]
+    # folded away (a <details>): who can get it, the age it stops, what everyone gets, the law, the source
+    who_can_get_it: str
+    until_age: Optional[str]
     improves: Optional[str]
     law: Optional[str]
-    keywords: Optional[str]
+    source: Optional[Link]  # href "" when the source has no web page
+    checked: Optional[When]
+    keywords: Optional[str]  # searchable (the filter, the site search), never shown
+
+
+def given_by(council: CouncilFile, item: Entitlement) -> str:
+    """Who gives a thing: the item says so, or a government scheme's money comes from the government, or the council."""
+    if item.given_by:
+        return item.given_by
+    who = words()["given_by"]
+    return who.get(item.basis.value, who["otherwise"]).format(council=council.council.short_name)
+
+
+def entitlement_checked(council: CouncilFile, offer: Offer) -> Optional[date]:
+    """When the fact was last checked: the item's own date, else its file's (the nation's baseline, the local offer)."""
+    if offer.item.as_of:
+        return offer.item.as_of
+    if offer.local:
+        return council.entitlements.local_offer_published
+    return nations.baseline(council.council.nation.value).as_of
 
 
 def entitlement_card(council: CouncilFile, offer: Offer, card_id: str, link: Callable[[str], str]) -> EntitlementCard:
     item, c = offer.item, council.council
     nation = nations.facts(c.nation.value)
-    who = item.who_can_get_it + (f" (up to age {item.up_to_age})" if item.up_to_age else "")
     who_to_ask = ask_anyone = None
     if item.contact:
         name = owner_name(council, item.contact)
@@ -267,9 +290,14 @@ def entitlement_card(council: CouncilFile, offer: Offer, card_id: str, link: Cal
         improves = f"{national.title}{amount}. {c.short_name} {more}."
     tag = words().label("bases", item.basis).format(nation=nation.name, council=c.short_name)
     css = "local" if item.basis == Basis.council_offer else ("law" if item.basis == Basis.law else "other")
+    source = None
+    if item.source:
+        source = Link(item.source.title, safe_href(str(item.source.url)) if item.source.url else "")
     return EntitlementCard(
-        card_id, item.title, tag, css, offer.local, item.status == "announced", item.what_you_get, item.amount, who,
-        item.how_to_ask, who_to_ask, ask_anyone, improves, item.law,
+        card_id, item.title, tag, css, offer.local, item.status == "announced", item.what_you_get, item.amount,
+        item.how_to_ask, who_to_ask, ask_anyone,
+        item.who_can_get_it, f"Until you are {item.up_to_age}." if item.up_to_age else None,
+        improves, item.law, source, when(entitlement_checked(council, offer)),
         ", ".join(item.keywords) if item.keywords else None,
     )
 
@@ -282,17 +310,92 @@ class AreaView:
     offers: list[tuple[Offer, str]]  # (offer, anchor)
 
 
-def areas(council: CouncilFile, stage: Optional[Stage], prefix: str) -> list[AreaView]:
-    """The entitlements for a stage (or all), grouped by area in the schema's order."""
+def _first_ids(council: CouncilFile, stage: Optional[Stage]) -> list[str]:
+    if stage is None:
+        return []
+    return list(nations.baseline(council.council.nation.value).first.get(stage, []))
+
+
+def _rank(offer: Offer, first: list[str]) -> Optional[int]:
+    """Where an offer comes in the nation's "what matters most" list (a local item takes the place of what it improves)."""
+    for item_id in (offer.item.id, offer.improves.id if offer.improves else None):
+        if item_id in first:
+            return first.index(item_id)
+    return None
+
+
+def stage_offers(council: CouncilFile, stage: Optional[Stage]) -> list[Offer]:
+    """The offers for a stage (or all), in their files' order, with anything not started yet last."""
     items = offers(council)
     if stage:
         items = [o for o in items if stage in o.stages]
+    return sorted(items, key=lambda o: o.item.status == "announced")  # a stable sort: the order is otherwise kept
+
+
+def first_offers(council: CouncilFile, stage: Optional[Stage], prefix: str = "") -> list[tuple[Offer, str]]:
+    """What matters most at a stage, in the nation's order (never an item that has not started)."""
+    first = _first_ids(council, stage)
+    ranked = [(r, o) for o in stage_offers(council, stage) if (r := _rank(o, first)) is not None
+              and o.item.status != "announced"]
+    return [(o, prefix + o.item.id) for _, o in sorted(ranked, key=lambda pair: pair[0])]
+
+
+def areas(council: CouncilFile, stage: Optional[Stage], prefix: str, leave_out: tuple[str, ...] = ()) -> list[AreaView]:
+    """The entitlements for a stage (or all), grouped by area in the schema's order; `leave_out`: ids shown already."""
+    items = [o for o in stage_offers(council, stage) if o.item.id not in leave_out]
     out = []
     for area, label in words()["areas"].items():
         members = [(o, prefix + o.item.id) for o in items if o.item.area.value == area]
         if members:
             out.append(AreaView(prefix + area, icon_svg(label["icon"]), label["title"], members))
     return out
+
+
+@dataclass(frozen=True)
+class MoneyRow:
+    title: str
+    href: str  # the card on this page
+    amount: str
+    given_by: str
+    how_to_ask: str
+    announced: bool
+
+
+@dataclass(frozen=True)
+class MoneyView:
+    rows: list[MoneyRow]  # every item with an amount
+    also: list[Link]  # money you can ask about that has no amount (council tax, a fund)
+
+
+def _first_sentence(text: str) -> str:
+    match = re.match(r"(.+?[.!?])(\s|$)", text.strip())
+    return match.group(1) if match else text.strip()
+
+
+def money(council: CouncilFile, stage: Stage, prefix: str = "") -> Optional[MoneyView]:
+    """The money a young person at a stage can get: each amount, who gives it, how to ask; most important first."""
+    first = _first_ids(council, stage)
+    ordered = sorted(stage_offers(council, stage), key=lambda o: (o.item.status == "announced",
+                                                                  _rank(o, first) is None, _rank(o, first) or 0))
+    rows = [MoneyRow(o.item.title, f"#{prefix}{o.item.id}", o.item.amount, given_by(council, o.item),
+                     _first_sentence(o.item.how_to_ask), o.item.status == "announced")
+            for o in ordered if o.item.amount]
+    also = [Link(o.item.title, f"#{prefix}{o.item.id}") for o in ordered
+            if not o.item.amount and o.item.area.value == "money" and o.item.status != "announced"]
+    return MoneyView(rows, also) if rows or also else None
+
+
+@dataclass(frozen=True)
+class NothingMatches:
+    """What the filter offers when nothing matches: never a dead end."""
+
+    advocate: str
+    who_can_help: str
+
+
+def nothing_matches(link: Callable[[str], str]) -> NothingMatches:
+    page = link("young-people/who-can-help/")
+    return NothingMatches(page + "#advocate", page)
 
 
 # --- strategy and action plan ------------------------------------------------------------------

@@ -92,7 +92,7 @@ def young_people_main_text(site: Path, page: Path) -> str:
     main = re.sub(r'<aside class="cp-help".*?</aside>', " ", main, flags=re.S)
     main = re.sub(r'<div class="cp-exit".*?</div>', " ", main, flags=re.S)
     main = re.sub(r'<aside class="cp-page-facts".*?</aside>', " ", main, flags=re.S)
-    main = re.sub(r'<p class="cp-keywords">.*?</p>', " ", main, flags=re.S)  # search words, not prose
+    main = re.sub(r'<span class="cp-keywords" hidden>.*?</span>', " ", main, flags=re.S)  # search words, not prose
     # A heading, label, list item or cell ends a sentence for a reader.
     main = re.sub(r"</(h[1-6]|p|li|dt|dd|td|th|caption)>", ". ", main)
     return visible_text(main)

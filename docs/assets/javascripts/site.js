@@ -130,57 +130,90 @@
 
 /*
  * "What you can get": a quick filter over the entitlements on the page, so a
- * young person can type "money for uni" or "driving". The site search is left
- * out of young people's pages to keep them light; without JavaScript the
- * stage pages still narrow the list.
+ * young person can type "money for uni", "driving" or "mum". Each card keeps
+ * its everyday words (keywords) in the page, unseen, so they match too. When
+ * nothing matches, the page offers Childline, an advocate and who can help
+ * (written into the page, hidden until needed): never a dead end. Stands
+ * alone (no theme JavaScript needed). Without JavaScript every card is listed.
  */
 (function () {
   "use strict";
-  var list = document.querySelector(".cp-entitlements");
-  if (!list) return;
-  var cards = list.querySelectorAll(".cp-entitlement");
-  if (cards.length < 4) return;
-  var wrap = document.createElement("div");
-  wrap.className = "cp-filter";
-  var label = document.createElement("label");
-  label.setAttribute("for", "cp-filter-input");
-  label.textContent = "Find what you need";
-  var hint = document.createElement("p");
-  hint.id = "cp-filter-hint";
-  hint.textContent = "Type a word, like money, uni, rent or driving.";
-  var input = document.createElement("input");
-  input.type = "search";
-  input.id = "cp-filter-input";
-  input.setAttribute("aria-describedby", "cp-filter-hint");
-  input.autocomplete = "off";
-  var status = document.createElement("p");
-  status.setAttribute("role", "status");
-  wrap.appendChild(label);
-  wrap.appendChild(hint);
-  wrap.appendChild(input);
-  wrap.appendChild(status);
-  list.parentNode.insertBefore(wrap, list);
+  var SMALL = { a: 1, an: 1, the: 1, to: 1, for: 1, of: 1, and: 1, or: 1, my: 1, me: 1, i: 1, im: 1, "i'm": 1,
+    is: 1, it: 1, in: 1, on: 1, at: 1, with: 1, can: 1, get: 1, what: 1, how: 1, do: 1, about: 1, some: 1 };
+  /* Everyday words that mean the same thing on these pages. */
+  var ALSO = {
+    mum: ["family time"], mam: ["family time"], mom: ["family time"], dad: ["family time"],
+    parents: ["family time"], brother: ["sibling", "brothers and sisters"], sister: ["sibling", "brothers and sisters"],
+    cash: ["money"], pay: ["money"], grant: ["money"], benefits: ["money"], skint: ["money"],
+    uni: ["university"], college: ["learning", "school"], job: ["work"], flat: ["home"], house: ["home"],
+    bully: ["bullied", "talk to"], bullied: ["bully", "talk to"], bullying: ["bully", "talk to"],
+    sad: ["talk to"], scared: ["talk to"], worried: ["talk to"], unhappy: ["complain", "talk to"]
+  };
+  function stem(word) {
+    if (word.length > 5 && /ies$|ied$/.test(word)) return word.slice(0, -3) + "y";
+    if (word.length > 5 && /ing$/.test(word)) return word.slice(0, -3);
+    if (word.length > 4 && /ed$/.test(word)) return word.slice(0, -2);
+    if (word.length > 3 && /s$/.test(word) && !/ss$/.test(word)) return word.slice(0, -1);
+    return word;
+  }
+  function found(text, word) {
+    var ways = [word, stem(word)].concat(ALSO[word] || []);
+    for (var i = 0; i < ways.length; i++) if (text.indexOf(ways[i]) !== -1) return true;
+    return false;
+  }
+  function start() {
+    var list = document.querySelector(".cp-entitlements");
+    if (!list) return;
+    var cards = list.querySelectorAll(".cp-entitlement");
+    if (cards.length < 4) return;
+    var texts = [];
+    for (var c = 0; c < cards.length; c++) texts.push(cards[c].textContent.toLowerCase());
+    var groups = list.querySelectorAll(".cp-ent-group");
+    var none = document.querySelector("[data-cp-none]");
+    var wrap = document.createElement("div");
+    wrap.className = "cp-filter";
+    var label = document.createElement("label");
+    label.setAttribute("for", "cp-filter-input");
+    label.textContent = "Find what you need";
+    var hint = document.createElement("p");
+    hint.id = "cp-filter-hint";
+    hint.textContent = "Type a word, like money, uni, rent or driving.";
+    var input = document.createElement("input");
+    input.type = "search";
+    input.id = "cp-filter-input";
+    input.setAttribute("aria-describedby", "cp-filter-hint");
+    input.autocomplete = "off";
+    var status = document.createElement("p");
+    status.setAttribute("role", "status");
+    wrap.appendChild(label);
+    wrap.appendChild(hint);
+    wrap.appendChild(input);
+    wrap.appendChild(status);
+    if (none) wrap.appendChild(none);
+    list.parentNode.insertBefore(wrap, list);
 
-  input.addEventListener("input", function () {
-    var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
-    var shown = 0;
-    for (var i = 0; i < cards.length; i++) {
-      var text = cards[i].textContent.toLowerCase();
-      var match = words.every(function (w) { return text.indexOf(w) !== -1; });
-      cards[i].hidden = !match;
-      if (match) shown++;
-    }
-    var headings = list.querySelectorAll(".cp-entitlements__area");
-    for (var h = 0; h < headings.length; h++) {
-      var next = headings[h].nextElementSibling, any = false;
-      while (next && !next.classList.contains("cp-entitlements__area")) {
-        if (next.classList.contains("cp-entitlement") && !next.hidden) any = true;
-        next = next.nextElementSibling;
+    input.addEventListener("input", function () {
+      var words = input.value.toLowerCase().replace(/[^a-z0-9£' ]+/g, " ").split(/\s+/).filter(function (w) {
+        return w && !SMALL[w];
+      });
+      var shown = 0;
+      for (var i = 0; i < cards.length; i++) {
+        var text = texts[i];
+        var match = words.every(function (w) { return found(text, w); });
+        cards[i].hidden = !match;
+        if (match) shown++;
       }
-      headings[h].hidden = !any;
-    }
-    status.textContent = words.length ? shown + (shown === 1 ? " thing matches." : " things match.") : "";
-  });
+      for (var g = 0; g < groups.length; g++) {
+        groups[g].hidden = !groups[g].querySelector(".cp-entitlement:not([hidden])");
+      }
+      var filtering = input.value.trim() !== "";
+      if (none) none.hidden = !filtering || shown > 0;
+      status.textContent = !filtering ? "" : shown ? shown + (shown === 1 ? " thing matches." : " things match.")
+        : "Nothing matches. Here is who can help.";
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();
 
 /*
