@@ -140,6 +140,10 @@ class Components:
     def pledge(self) -> Markup:
         return html_block("pledge.html", pledge=views.pledge(self.council))
 
+    def help_lines(self) -> Markup:
+        """Who to call for help, with their numbers (999, Childline, out of hours, an advocate): the Pledge leaflet's back."""
+        return html_block("help_lines.html", lines=views.help_lines(self.council))
+
     def entitlements(self, stage: Optional[str] = None, prefix: str = "", level: int = 3) -> Markup:
         """`level`: the heading level of the topics (the page's next level down); each entitlement is one below."""
         if level not in (2, 3, 4, 5):
