@@ -78,12 +78,13 @@ fields: $(BIN)/.site-deps
 ## lock: re-lock the requirements with hashes after editing requirements/*.in
 lock: $(BIN)/.site-deps
 	$(BIN)/python -m pip install --quiet pip-tools
-	cd requirements && ../$(BIN)/pip-compile -q --generate-hashes --no-emit-find-links --no-emit-index-url --strip-extras --allow-unsafe -o site.lock site.in
-	cd requirements && ../$(BIN)/pip-compile -q --generate-hashes --no-emit-find-links --no-emit-index-url --strip-extras --allow-unsafe -o test.lock test.in
+	cd requirements && ../$(BIN)/python -m piptools compile -q --generate-hashes --no-emit-find-links --no-emit-index-url --strip-extras --allow-unsafe -o site.lock site.in
+	cd requirements && ../$(BIN)/python -m piptools compile -q --generate-hashes --no-emit-find-links --no-emit-index-url --strip-extras --allow-unsafe -o test.lock test.in
 
-## leaflet: the Pledge as an A4 PDF leaflet (out/pledge-leaflet.pdf)
+## leaflet: the Pledge as a PDF leaflet, A4 (out/pledge-leaflet.pdf) and A5 (out/pledge-leaflet-a5.pdf)
 leaflet: site $(BIN)/.test-deps chromium
-	$(BIN)/python tools/pdf.py leaflet --site $(SITE_DIR)
+	$(BIN)/python tools/pdf.py leaflet --site $(SITE_DIR) --size A4
+	$(BIN)/python tools/pdf.py leaflet --site $(SITE_DIR) --size A5
 
 ## handbook-pdf: the whole handbook as one A4 PDF (out/handbook.pdf)
 handbook-pdf: site $(BIN)/.test-deps chromium
