@@ -160,6 +160,7 @@ class Verdict:
     words: str
     checked_on: Optional[When]
     quote: Optional[str]
+    lead: str = "Young people say:"   # before the words ("" when young people have not checked it yet)
 
 
 @dataclass(frozen=True)
@@ -186,7 +187,7 @@ def is_it_law(promise: Promise) -> str:
 
 def not_checked_yet() -> Verdict:
     label = words()["verdict_not_checked"]
-    return Verdict("not-checked", icon_svg(label["icon"]), label["words"], None, None)
+    return Verdict("not-checked", icon_svg(label["icon"]), label["words"], None, None, lead="")
 
 
 def promise_view(council: CouncilFile, promise: Promise) -> PromiseView:
