@@ -43,7 +43,7 @@ def test_each_promise_is_a_card_with_the_verdict_in_words_and_icon_and_young_peo
         if said.quote:
             quote = said.quote.replace("'", "&#39;")
             assert f"<blockquote><p>“{quote}”</p></blockquote>" in card, id
-            assert "<figcaption>Fernleigh Voices</figcaption>" in card
+            assert f"<figcaption>{c.young_people.children_in_care_council.name}</figcaption>" in card
         assert card.count("<details") == 1 and "<summary>How we check this promise</summary>" in card
 
 
@@ -75,9 +75,11 @@ def test_one_date_story_at_the_top_and_every_other_date_folded_away():
     c = council()
     html = render(c)
     top = html.split('<ol class="cp-promises">')[0]
-    assert re.search(r"We made these promises with Fernleigh Voices \(our Children in Care Council\) on "
-                     r'<time datetime="2026-03-14">14 March 2026</time>\. We will look at them again with young people by '
-                     r'<time datetime="2027-03-31">31 March 2027</time>\.', top)
+    p = c.pledge
+    assert (f"We made these promises with {p.agreed_with} on "
+            f'<time datetime="{p.agreed_on.isoformat()}">{views.when(p.agreed_on).text}</time>. '
+            f"We will look at them again with young people by "
+            f'<time datetime="{p.next_review.isoformat()}">{views.when(p.next_review).text}</time>.') in top
     outside = re.sub(r"<details.*?</details>", "", html.split('<ol class="cp-promises">')[1], flags=re.S)
     assert "<time" not in outside  # the checks' dates are all inside <details>
     inside = re.findall(r"<details.*?</details>", html, re.S)
