@@ -47,6 +47,13 @@ def grades(texts: list[str]) -> list[float]:
     return cache.cached("readability", json.dumps(texts).encode(), compute)
 
 
+def warm() -> None:
+    """Load textstat and its pronouncing dictionary now (once a process), not during the first check."""
+    import textstat
+
+    textstat.syllable_count("dictionary")
+
+
 def without_names(text: str, names: Iterable[str]) -> str:
     """The text with each name (longest first) counted as one short word."""
     for name in sorted({n.strip() for n in names if n and n.strip()}, key=len, reverse=True):
