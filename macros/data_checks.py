@@ -22,6 +22,9 @@ VAGUE = ("help you to", "support you to", "try to", "where possible", "aim to",
          "endeavour", "when we can", "if possible", "seek to")
 
 Where = Callable[[tuple], tuple[int, int]]
+# What only the law is called: an Act (of Parliament, the Senedd or the Scottish Parliament), a Measure
+# of the Welsh Assembly, regulations, an order (Northern Ireland's Orders in Council) or rules.
+LAW_NAME = re.compile(r"\b(Act|Measure|Regulations?|Order|Rules)\b")
 
 
 def pledge_problems(council: CouncilFile, where: Where, label: str, today: date) -> list[Problem]:
@@ -40,6 +43,10 @@ def pledge_problems(council: CouncilFile, where: Where, label: str, today: date)
         if promise.kind == PromiseKind.statutory and not promise.law:
             warn(at + ("kind",), "a statutory promise must name its legal basis — "
                  "add 'law:' with the law named simply, or set kind: our-own")
+        elif promise.kind == PromiseKind.statutory and not LAW_NAME.search(promise.law):
+            warn(at + ("law",), f"'{promise.law}' does not name an Act, regulations or an order, and the page "
+                 "calls it the law — name the law (for example 'Children Act 1989'); guidance, a charter or a "
+                 "scheme is not the law: set kind: our-own")
         if not promise.measure:
             warn(at, "the promise does not say how it is measured — add 'measure:' "
                  "saying how young people will know it was kept")

@@ -120,3 +120,20 @@ def test_a_missing_help_contact_says_it_is_not_published():
         data["contacts"] = [x for x in data["contacts"] if x["role"] != "advocacy"]
     lines = views.help_lines(council(edit=edit))
     assert lines[3].title == "An advocate" and lines[3].link is None and "has not put this number here yet" in lines[3].what
+
+
+@pytest.mark.parametrize("law,warns", [
+    ("Children Act 1989", False), ("Care Leavers (Wales) Regulations 2015", False),
+    ("Children (Northern Ireland) Order 1995", False),
+    ("Statutory guidance on corporate parenting", True), ("A promise from Wales", True),
+])
+def test_a_statutory_promise_must_name_a_law_not_guidance(law, warns):
+    from macros.data_checks import pledge_problems
+
+    def edit(data):
+        data["pledge"]["promises"][0].update(kind="statutory", law=law)
+    found = [p for p in pledge_problems(council(edit=edit), lambda path: (1, 1), "council.yml", date(2026, 12, 1))
+             if p.field == "pledge.promises[0].law"]
+    assert bool(found) == warns, found
+    if warns:
+        assert "is not the law" in found[0].message and found[0].severity == "warning"
