@@ -89,9 +89,10 @@ lock:
 	  ../.tools-venv/bin/python -m piptools compile -q --generate-hashes --no-emit-find-links --no-emit-index-url \
 	    --strip-extras --allow-unsafe -o $$name.lock $$name.in || exit 1; done
 
-## leaflet: the Pledge as an A4 PDF leaflet (out/pledge-leaflet.pdf)
+## leaflet: the Pledge as a PDF leaflet, A4 (out/pledge-leaflet.pdf) and A5 (out/pledge-leaflet-a5.pdf)
 leaflet: site $(BIN)/.test-deps chromium
-	$(BIN)/python tools/pdf.py leaflet --site $(SITE_DIR)
+	$(BIN)/python tools/pdf.py leaflet --site $(SITE_DIR) --size A4
+	$(BIN)/python tools/pdf.py leaflet --site $(SITE_DIR) --size A5
 
 ## handbook-pdf: the whole handbook as one A4 PDF (out/handbook.pdf)
 handbook-pdf: site $(BIN)/.test-deps chromium

@@ -140,6 +140,10 @@ class Components:
     def pledge(self) -> Markup:
         return html_block("pledge.html", pledge=views.pledge(self.council))
 
+    def help_lines(self) -> Markup:
+        """Who to call for help, with their numbers (999, Childline, out of hours, an advocate): the Pledge leaflet's back."""
+        return html_block("help_lines.html", lines=views.help_lines(self.council))
+
     def entitlements(self, stage: Optional[str] = None, prefix: str = "", level: int = 3, money: bool = False) -> Markup:
         """Everything a young person can get, for a stage (or all): with `money`, the money table first; then what
         matters most at that stage; then the rest by topic. `level`: the heading level of the groups (the page's next

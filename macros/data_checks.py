@@ -22,6 +22,9 @@ VAGUE = ("help you to", "support you to", "try to", "where possible", "aim to",
          "endeavour", "when we can", "if possible", "seek to")
 
 Where = Callable[[tuple], tuple[int, int]]
+# What only the law is called: an Act (of Parliament, the Senedd or the Scottish Parliament), a Measure
+# of the Welsh Assembly, regulations, an order (Northern Ireland's Orders in Council) or rules.
+LAW_NAME = re.compile(r"\b(Act|Measure|Regulations?|Order|Rules)\b")
 
 
 def pledge_problems(council: CouncilFile, where: Where, label: str, today: date) -> list[Problem]:
@@ -40,6 +43,10 @@ def pledge_problems(council: CouncilFile, where: Where, label: str, today: date)
         if promise.kind == PromiseKind.statutory and not promise.law:
             warn(at + ("kind",), "a statutory promise must name its legal basis — "
                  "add 'law:' with the law named simply, or set kind: our-own")
+        elif promise.kind == PromiseKind.statutory and not LAW_NAME.search(promise.law):
+            warn(at + ("law",), f"'{promise.law}' does not name an Act, regulations or an order, and the page "
+                 "calls it the law — name the law (for example 'Children Act 1989'); guidance, a charter or a "
+                 "scheme is not the law: set kind: our-own")
         if not promise.measure:
             warn(at, "the promise does not say how it is measured — add 'measure:' "
                  "saying how young people will know it was kept")
@@ -240,7 +247,6 @@ def content_problems(council: CouncilFile, where: Where, label: str, today: date
 SAFETY_ROLES = (Role.out_of_hours, Role.complaints)  # always needed, whichever pages show them
 LONGEST_PROMISE = 30      # words
 LONGEST_SENTENCE = 25     # words, in what young people read
-HARDEST_GRADE = 9.0       # Flesch-Kincaid grade of one text (reading age about 14); pages aim for grade 4
 _CONTACT_CALL = re.compile(r"""contact_card\(\s*["']([a-z_]+)["']\s*\)""")
 
 
@@ -279,10 +285,15 @@ def reader_problems(council: CouncilFile, where: Where, label: str, docs=None) -
         if count > LONGEST_PROMISE:
             report(("pledge", "promises", i, "promise"), f"the promise is {count} words long — keep a promise "
                    f"under {LONGEST_PROMISE} words, and put the detail in 'measure:'")
+    graded = []
     for path, text in young_peoples_texts(council):
         problem = hard_to_read(text)
         if problem:
             report(path, problem)
+        else:
+            graded.append((path, text))
+    for path, problem in readability_problems(council, graded):
+        report(path, problem)
     return problems
 
 
@@ -292,8 +303,10 @@ def young_peoples_texts(council: CouncilFile):
         yield ("pledge", "promises", i, "promise"), p.promise
         if p.measure:
             yield ("pledge", "promises", i, "measure"), p.measure
+        if p.young_people_said and p.young_people_said.quote:
+            yield ("pledge", "promises", i, "young_people_said", "quote"), p.young_people_said.quote
     for i, item in enumerate(council.entitlements.local_offer):
-        for field in ("what_you_get", "who_can_get_it", "how_to_ask"):
+        for field in ("title", "what_you_get", "who_can_get_it", "how_to_ask"):
             yield ("entitlements", "local_offer", i, field), getattr(item, field)
     cicc = council.young_people.children_in_care_council
     yield ("young_people", "children_in_care_council", "meets"), cicc.meets
@@ -301,18 +314,9 @@ def young_peoples_texts(council: CouncilFile):
     yield ("young_people", "dear_corporate_parent", "how"), council.young_people.dear_corporate_parent.how
 
 
-def syllables(word: str) -> int:
-    word = re.sub(r"[^a-z]", "", word.lower())
-    if not word:
-        return 0
-    groups = len(re.findall(r"[aeiouy]+", word))
-    if word.endswith("e") and not word.endswith(("le", "ee")) and groups > 1:
-        groups -= 1
-    return max(groups, 1)
-
-
 def hard_to_read(text: str) -> Optional[str]:
-    """Why a text is too hard for a young reader, or None: a long sentence, or a high reading grade."""
+    """Why a text is too hard for a young reader, or None: a long sentence (its reading grade is
+    readability_problems' to judge)."""
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
     words = re.findall(r"[A-Za-z']+", text)
     if not words:
@@ -321,8 +325,26 @@ def hard_to_read(text: str) -> Optional[str]:
     if longest > LONGEST_SENTENCE:
         return (f"a sentence here is {longest} words long — young people read this: keep sentences under "
                 f"{LONGEST_SENTENCE} words (split it with a full stop)")
-    grade = round(0.39 * len(words) / len(sentences) + 11.8 * sum(map(syllables, words)) / len(words) - 15.59)
-    if len(words) >= 12 and grade > HARDEST_GRADE:
-        return (f"this reads at school grade {grade}, hard for a young reader — use shorter words and "
-                f"sentences (aim for grade 4, a reading age of 9)")
     return None
+
+
+# --- reading age of young people's texts (Flesch-Kincaid grade 4: macros/readability.py) -------------
+
+
+def readable_names(council: CouncilFile) -> set[str]:
+    """Names a young person learns once: counted as one short word when a text's reading age is measured."""
+    from .readability import abbreviations
+
+    c = council.council
+    names = {c.name, c.short_name, council.pledge.agreed_with, council.young_people.children_in_care_council.name}
+    names |= {contact.name for contact in council.contacts}
+    names |= set(words()["roles"].values()) | set(nations.facts(c.nation.value).role_titles.values())
+    names |= abbreviations()
+    return names
+
+
+def readability_problems(council: CouncilFile, texts) -> list[tuple[tuple, str]]:
+    """(path, why) for each young people's text that reads above grade 4 (a reading age of 9)."""
+    from . import readability
+
+    return readability.too_hard(list(texts), readable_names(council))

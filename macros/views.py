@@ -149,6 +149,9 @@ def contact_groups(council: CouncilFile) -> list[ContactGroup]:
 
 
 # --- the pledge ---------------------------------------------------------------------------
+# A card for each promise: the promise, whether young people say it was kept (words and icon) and
+# their words; how it is checked (measure, owner, dates) is folded away. The Pledge's own dates
+# (agreed, next review) are said once, at the top.
 
 
 @dataclass(frozen=True)
@@ -156,8 +159,9 @@ class Verdict:
     css: str
     icon: Markup
     words: str
-    checked_on: When
+    checked_on: Optional[When]
     quote: Optional[str]
+    lead: str = "Young people say:"   # before the words ("" when young people have not checked it yet)
 
 
 @dataclass(frozen=True)
@@ -170,6 +174,8 @@ class PromiseView:
     owner: str
     last_checked: When
     verdict: Optional[Verdict]
+    review_by: Optional[When] = None
+    said: Optional[Verdict] = None      # the verdict, or "not checked yet": always something to print
 
 
 def is_it_law(promise: Promise) -> str:
@@ -180,6 +186,11 @@ def is_it_law(promise: Promise) -> str:
     return answer
 
 
+def not_checked_yet() -> Verdict:
+    label = words()["verdict_not_checked"]
+    return Verdict("not-checked", icon_svg(label["icon"]), label["words"], None, None, lead="")
+
+
 def promise_view(council: CouncilFile, promise: Promise) -> PromiseView:
     said = promise.young_people_said
     verdict = None
@@ -187,7 +198,20 @@ def promise_view(council: CouncilFile, promise: Promise) -> PromiseView:
         label = words()["verdicts"][said.verdict.value]
         verdict = Verdict(said.verdict.value, icon_svg(label["icon"]), label["words"], when(said.checked_on), said.quote)
     return PromiseView(anchor("promise", promise.id), icon_svg(promise.icon), promise.promise, is_it_law(promise), promise.measure,
-                       owner_name(council, promise.owner), when(promise.last_checked), verdict)
+                       owner_name(council, promise.owner), when(promise.last_checked), verdict,
+                       review_by=when(promise.review_by), said=verdict or not_checked_yet())
+
+
+def kinds_in_words(promises: list[Promise]) -> str:
+    """Which promises the law asks of us and which are our own, in one or two short sentences."""
+    by_law = sum(p.kind == PromiseKind.statutory for p in promises)
+    own = len(promises) - by_law
+    if not own:
+        return "The law says we must keep all of these promises."
+    if not by_law:
+        return "These are all our own promises. No law says we must make them."
+    return (f"The law says we must keep {by_law} of these promises. "
+            f"The other {own} {'is' if own == 1 else 'are'} our own.")
 
 
 @dataclass(frozen=True)
@@ -196,12 +220,42 @@ class PledgeView:
     agreed_on: When
     next_review: When
     promises: list[PromiseView]
+    kinds: str = ""               # how many the law asks of us, how many are our own
+    quoted: str = ""              # who young people's words on the cards are from (the Children in Care Council)
 
 
 def pledge(council: CouncilFile) -> PledgeView:
     p = council.pledge
     return PledgeView(p.agreed_with, when(p.agreed_on), when(p.next_review),
-                      [promise_view(council, promise) for promise in p.promises])
+                      [promise_view(council, promise) for promise in p.promises],
+                      kinds=kinds_in_words(p.promises),
+                      quoted=council.young_people.children_in_care_council.name)
+
+
+@dataclass(frozen=True)
+class HelpLine:
+    """A number to call for help, on the Pledge page and its printed leaflet."""
+
+    title: str
+    what: str
+    link: Optional[Link]            # tel: (or mailto:/https: when the contact has no phone)
+    hours: Optional[str] = None
+
+
+def help_lines(council: CouncilFile) -> list[HelpLine]:
+    """999, Childline, the council's out-of-hours team and an advocate: who to call, with their numbers."""
+    lines = [HelpLine("In danger?", "Call the police or an ambulance.", Link("999", "tel:999")),
+             HelpLine("Childline", "Talk to someone. It is free, and you do not have to give your name. "
+                      "For anyone under 19.", Link("0800 1111", "tel:08001111"), "Any time, day or night")]
+    for role, title in ((Role.out_of_hours, "At night or at the weekend"), (Role.advocacy, "An advocate")):
+        card = contact_card(council, role)
+        if card.published:
+            lines.append(HelpLine(f"{title}: {card.name}", card.what_they_do,
+                                  card.phone or card.email or card.web, card.hours))
+        else:
+            lines.append(HelpLine(title, f"{card.council_name} has not put this number here yet. "
+                                  f"Ask your usual worker.", None))
+    return lines
 
 
 # --- entitlements ---------------------------------------------------------------------------

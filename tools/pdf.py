@@ -1,9 +1,12 @@
-"""Print the built site to A4 PDF with the site's own print styles.
+"""Print the built site to PDF (A4, or the Pledge leaflet on A5 too) with the site's own print styles.
 
-    python tools/pdf.py leaflet  [--site site] [--out out/pledge-leaflet.pdf]
+    python tools/pdf.py leaflet  [--site site] [--size A4|A5] [--out out/pledge-leaflet.pdf]
     python tools/pdf.py handbook [--site site] [--out out/handbook.pdf]
 
-`leaflet` prints the Pledge page. `handbook` prints one document: a contents
+`leaflet` prints the Pledge page: every promise, what young people say about
+it, and who to call for help (999, Childline, the council's out-of-hours team,
+an advocate). On A4 it goes to out/pledge-leaflet.pdf, on A5 (`--size A5`,
+folded A4 paper) to out/pledge-leaflet-a5.pdf. `handbook` prints one document: a contents
 page listing every handbook page in the order of the navigation, each title a
 link to its page, then every page, each starting on a new sheet; links between
 handbook pages go to their place in the PDF, and the PDF has bookmarks. Both use
@@ -51,6 +54,11 @@ def handbook_pages() -> list[str]:
 
 PDF_OPTIONS = {"format": "A4", "print_background": True,
                "margin": {"top": "15mm", "bottom": "15mm", "left": "15mm", "right": "15mm"}}
+# The Pledge leaflet on A5 (148 x 210 mm): narrower margins; print.css lays it out for the narrow page.
+SIZES = {"A4": PDF_OPTIONS,
+         "A5": {"format": "A5", "print_background": True,
+                "margin": {"top": "10mm", "bottom": "10mm", "left": "10mm", "right": "10mm"}}}
+LEAFLETS = {"A4": "pledge-leaflet.pdf", "A5": "pledge-leaflet-a5.pdf"}
 
 # Runs in the handbook's first page: fetches every page and puts their content, and a contents list
 # linking to each, in place of its own. Every id is prefixed with its page's, so that no two clash;
@@ -153,8 +161,8 @@ def print_handbook(site: Path, paths: list[str], out: Path) -> int:
     return len(PdfReader(out).pages)
 
 
-def print_pages(site: Path, paths: list[str], out: Path) -> int:
-    """Print each path to A4 and join them. Returns the number of PDF pages."""
+def print_pages(site: Path, paths: list[str], out: Path, size: str = "A4") -> int:
+    """Print each path on `size` paper (A4 or A5) and join them. Returns the number of PDF pages."""
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter()
@@ -165,7 +173,9 @@ def print_pages(site: Path, paths: list[str], out: Path) -> int:
             page.goto(base + path, wait_until="load")
             # page.pdf() fires no "beforeprint": open hidden answers as the print script would.
             page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
-            pdf = page.pdf(**PDF_OPTIONS)
+            if size == "A5":  # print.css lays the page out for A5 (its own @page) instead of shrinking A4
+                page.evaluate("document.documentElement.classList.add('cp-print-a5')")
+            pdf = page.pdf(**SIZES[size])
             for sheet in PdfReader(io.BytesIO(pdf)).pages:
                 writer.add_page(sheet)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -179,16 +189,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("what", choices=["leaflet", "handbook"])
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site/)")
     parser.add_argument("--out", type=Path, help="the PDF to write")
+    parser.add_argument("--size", choices=sorted(SIZES), default="A4",
+                        help="paper size of the leaflet (default A4; the handbook is always A4)")
     args = parser.parse_args(argv)
     if not (args.site / "index.html").exists():
         parser.error(f"{args.site} has no built site: run `make site` first")
     if args.what == "leaflet":
-        out = args.out or ROOT / "out" / "pledge-leaflet.pdf"
-        sheets = print_pages(args.site, ["young-people/pledge/"], out)
+        out = args.out or ROOT / "out" / LEAFLETS[args.size]
+        sheets = print_pages(args.site, ["young-people/pledge/"], out, args.size)
     else:
+        if args.size != "A4":
+            parser.error("the handbook prints on A4 only")
         out = args.out or ROOT / "out" / "handbook.pdf"
         sheets = print_handbook(args.site, handbook_pages(), out)
-    print(f"Wrote {out} ({sheets} A4 pages).")
+    print(f"Wrote {out} ({sheets} {args.size} pages).")
     return 0
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from macros.__main__ import main
+from macros import readability
 from macros.check import check
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -264,6 +265,7 @@ def test_fuzz_never_gives_a_traceback_a_crash_or_a_hang(tmp_path):
     rng = random.Random(20261201)
     text = (ROOT / "tests" / "fixtures" / "afoncwm.yml").read_text(encoding="utf-8")
     path = tmp_path / "fuzz.yml"
+    readability.warm()  # the reading-age dictionary loads once a process (about a second): not a hang
     slowest = 0.0
     for case in range(300):
         mutated = text
