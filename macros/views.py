@@ -243,18 +243,23 @@ class HelpLine:
 
 
 def help_lines(council: CouncilFile) -> list[HelpLine]:
-    """999, Childline, the council's out-of-hours team and an advocate: who to call, with their numbers."""
-    lines = [HelpLine("In danger?", "Call the police or an ambulance.", Link("999", "tel:999")),
+    """The help bar's numbers (help_bar: one source for them) as lines to print: the Pledge leaflet's back page."""
+    bar = help_bar(council)
+    lines = [HelpLine("In danger?", "Call the police or an ambulance.", bar.emergency),
              HelpLine("Childline", "Talk to someone. It is free, and you do not have to give your name. "
-                      "For anyone under 19.", Link("0800 1111", "tel:08001111"), "Any time, day or night")]
-    for role, title in ((Role.out_of_hours, "At night or at the weekend"), (Role.advocacy, "An advocate")):
-        card = contact_card(council, role)
-        if card.published:
-            lines.append(HelpLine(f"{title}: {card.name}", card.what_they_do,
-                                  card.phone or card.email or card.web, card.hours))
-        else:
-            lines.append(HelpLine(title, f"{card.council_name} has not put this number here yet. "
-                                  f"Ask your usual worker.", None))
+                      "For anyone under 19.", bar.childline, "Any time, day or night")]
+    out_of_hours = contact_card(council, Role.out_of_hours)
+    if bar.out_of_hours:
+        lines.append(HelpLine(f"At night or at the weekend: {bar.out_of_hours_name}", out_of_hours.what_they_do,
+                              bar.out_of_hours, bar.out_of_hours_hours))
+    else:
+        lines.append(HelpLine("At night or at the weekend", bar.out_of_hours_missing, None))
+    advocacy = contact_card(council, Role.advocacy)
+    if bar.advocate_is_phone:
+        lines.append(HelpLine(f"An advocate: {advocacy.name}", advocacy.what_they_do, bar.advocate, advocacy.hours))
+    else:
+        lines.append(HelpLine("An advocate", f"{advocacy.council_name} has not put this number here yet. "
+                              "Ask your usual worker.", None))
     return lines
 
 

@@ -93,6 +93,7 @@ def young_people_main_text(site: Path, page: Path) -> str:
     main = re.sub(r'<div class="cp-exit".*?</div>', " ", main, flags=re.S)
     main = re.sub(r'<aside class="cp-page-facts".*?</aside>', " ", main, flags=re.S)
     main = re.sub(r'<span class="cp-keywords" hidden>.*?</span>', " ", main, flags=re.S)  # search words, not prose
+    main = re.sub(r"<cite>.*?</cite>", " ", main, flags=re.S)  # a law's official title, cited as its source
     # A heading, label, list item or cell ends a sentence for a reader.
     main = re.sub(r"</(h[1-6]|p|li|dt|dd|td|th|caption|summary|figcaption)>", ". ", main)
     return visible_text(main)
