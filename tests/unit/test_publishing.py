@@ -121,31 +121,43 @@ def test_workflow_runs_on_every_push_and_pull_request(workflow):
         assert not limited, f"{event} is limited by {sorted(limited)}: it must run on every {event}"
 
 
-def test_every_action_is_pinned_to_a_major_version(workflow):
+def test_every_action_is_pinned_by_commit(workflow):
+    """Pinned by a 40-character commit SHA (tests/unit/test_supply_chain.py checks the version comment)."""
     for name, job in jobs(workflow).items():
         for step in steps(job):
             if "uses" in step:
-                assert re.fullmatch(r"[\w.-]+/[\w.-]+@v\d+", step["uses"]), \
-                    f"{name}: {step['uses']} is not pinned to a major version (owner/action@vN)"
+                assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", step["uses"]), \
+                    f"{name}: {step['uses']} is not pinned by its commit (owner/action@<40-character SHA>)"
+
+
+def job_running(workflow: dict, command: str) -> tuple[str, dict]:
+    found = [(name, job) for name, job in jobs(workflow).items() if any(runs(command)(step) for step in steps(job))]
+    assert len(found) == 1, f"expected exactly one job that runs `{command}`, found {[n for n, _ in found]}"
+    return found[0]
 
 
 @pytest.fixture(scope="module")
 def test_job(workflow) -> tuple[str, dict]:
-    """The job that checks, builds and tests: the one that runs `make test`."""
-    found = [(name, job) for name, job in jobs(workflow).items()
-             if any(runs("make test")(step) for step in steps(job))]
-    assert len(found) == 1, "expected exactly one job that runs `make test`"
-    return found[0]
+    """The job every push runs: checks council.yml, builds it and runs the site checks of that file."""
+    return job_running(workflow, "make council-checks")
 
 
-def test_python_311_and_the_locked_dependencies(test_job):
-    _, job = test_job
-    setup = steps(job)[step_index(job, uses("actions/setup-python"), "sets up Python")]
-    assert str(setup["with"]["python-version"]) == "3.11"
-    assert step_index(job, uses("actions/checkout"), "checks out") == 0
-    install = " ".join(step.get("run", "") for step in steps(job))
-    assert "--require-hashes" in install
-    assert "requirements/site.lock" in install and "requirements/test.lock" in install
+@pytest.fixture(scope="module")
+def develop_job(workflow) -> tuple[str, dict]:
+    """The job that runs the project's full suite, when code changed."""
+    return job_running(workflow, "make test")
+
+
+def test_python_311_and_the_locked_dependencies(test_job, develop_job):
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    target = makefile.split("$(BIN)/.test-deps:", 1)[1].split("\n\n", 1)[0]
+    assert "--require-hashes" in target and "requirements/site.lock" in target and "requirements/test.lock" in target
+    for _, job in (test_job, develop_job):
+        setup = steps(job)[step_index(job, uses("actions/setup-python"), "sets up Python")]
+        assert str(setup["with"]["python-version"]) == "3.11"
+        assert step_index(job, uses("actions/checkout"), "checks out") == 0
+        install = " ".join(step.get("run", "") for step in steps(job))
+        assert "make .venv/bin/.test-deps" in install or "make test" in install, "install through the Makefile's locks"
 
 
 def test_check_step_annotates_council_yml(workflow, test_job):
@@ -179,7 +191,7 @@ def test_steps_run_in_order_check_build_test_upload(test_job):
     order = [
         step_index(job, runs("python -m macros check --strict"), "checks council.yml"),
         step_index(job, runs("mkdocs build --strict"), "builds the site"),
-        step_index(job, runs("make test"), "runs the tests"),
+        step_index(job, runs("make council-checks"), "runs the council's site checks"),
         step_index(job, uses("actions/upload-pages-artifact"), "uploads the Pages artifact"),
     ]
     assert order == sorted(order), "the site must be checked, built and tested before it is uploaded"
@@ -188,22 +200,68 @@ def test_steps_run_in_order_check_build_test_upload(test_job):
     assert "refs/heads/main" in upload["if"] and "push" in upload["if"]
 
 
-def test_deploy_needs_the_test_job_and_only_runs_on_main(workflow, test_job):
-    test_name, _ = test_job
+def test_deploy_needs_every_check_that_ran_and_only_runs_on_main(workflow, test_job, develop_job):
     deploying = [(name, job) for name, job in jobs(workflow).items()
                  if any(uses("actions/deploy-pages")(step) for step in steps(job))]
     assert len(deploying) == 1, "expected exactly one job that deploys to GitHub Pages"
     name, deploy = deploying[0]
-    assert test_name in needs(deploy), f"{name} must need {test_name}: a broken edit must never be published"
     condition = " ".join(deploy["if"].split())
+    for needed, _ in (test_job, develop_job):
+        assert needed in needs(deploy), f"{name} must need {needed}: a broken edit must never be published"
+        assert f"needs.{needed}.result == 'success'" in condition, f"{name} must wait for {needed} to pass"
+    # always() only so that a skipped full suite (a council.yml-only change) does not stop the deploy;
+    # every needed job's result is then checked by name, and the job that decides what ran must have passed.
+    develop = develop_job[0]
+    assert f"needs.{develop}.result == 'skipped'" in condition
+    assert "failure()" not in condition and "cancelled()" not in condition
+    decider = [n for n in needs(deploy) if n not in (test_job[0], develop)]
+    assert decider and all(f"needs.{d}.result == 'success'" in condition for d in decider)
     assert "github.ref == 'refs/heads/main'" in condition
     assert "github.event_name == 'push'" in condition
-    assert "always()" not in condition and "failure()" not in condition
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["concurrency"]["group"], "deploys need a concurrency group so they never overlap"
     assert deploy["concurrency"].get("cancel-in-progress") is False
     assert deploy["environment"]["name"] == "github-pages"
     step_index(deploy, uses("actions/configure-pages"), "configures Pages")
+
+
+def changes_script(workflow: dict) -> str:
+    for job in jobs(workflow).values():
+        for step in steps(job):
+            if step.get("id") == "diff":
+                return step["run"]
+    raise AssertionError("no step with id 'diff' decides whether code changed")
+
+
+@pytest.mark.parametrize("changed,code", [
+    (["council.yml"], "false"),
+    (["macros/views.py"], "true"),
+    (["council.yml", "docs/index.md"], "true"),
+])
+def test_a_council_yml_only_push_skips_the_full_suite(tmp_path, workflow, develop_job, changed, code):
+    """The `changes` job's own script, run on a real repository: only council.yml changed → code=false."""
+    _, develop = develop_job
+    assert "needs.changes.outputs.code == 'true'" in " ".join(develop["if"].split())
+    repo = tmp_path / "repo"
+    (repo / "macros").mkdir(parents=True)
+    (repo / "docs").mkdir()
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    for path in ("council.yml", "macros/views.py", "docs/index.md"):
+        (repo / path).write_text("one\n", encoding="utf-8")
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", "one"], check=True)
+    before = subprocess.run([*git, "rev-parse", "HEAD"], check=True, capture_output=True, text=True).stdout.strip()
+    for path in changed:
+        (repo / path).write_text("two\n", encoding="utf-8")
+    subprocess.run([*git, "commit", "-qam", "two"], check=True)
+    sha = subprocess.run([*git, "rev-parse", "HEAD"], check=True, capture_output=True, text=True).stdout.strip()
+    output = tmp_path / "output"
+    output.write_text("", encoding="utf-8")
+    env = dict(os.environ, EVENT="push", BEFORE=before, BASE="", GITHUB_SHA=sha, GITHUB_OUTPUT=str(output))
+    subprocess.run(["bash", "-e", "-c", changes_script(workflow)], cwd=repo, env=env, check=True,
+                   capture_output=True, text=True)
+    assert output.read_text(encoding="utf-8").strip() == f"code={code}"
 
 
 def test_pull_requests_get_no_write_permissions(workflow):
