@@ -55,6 +55,8 @@ ENUM_WORDS: dict[type[Enum], str] = {
     s.Compliance: "compliance",
 }
 
+SHORT_TEXT = 200  # ShortText's limit: longer text (Text) gets a box of several lines
+
 PATTERN_WORDS = {SLUG: "Use lower-case letters, numbers and single hyphens only, such as your-say"}
 
 # The sign-in settings used until the web team sets their own (docs/editing/web-editor.md).
@@ -149,30 +151,30 @@ def _scalar(kind: Any, info: Any, annotation: Any) -> dict[str, Any]:
     closed = _closed_pattern(pattern)
     if closed:
         return {"widget": "select", "options": closed}
-    text = annotation_text(annotation)
-    out = {"widget": "text" if text == "Text" else "string"}
+    long_text = (_constraint(annotation, info, "max_length") or 0) > SHORT_TEXT
+    out = {"widget": "text" if long_text else "string"}
     if pattern:
         out["pattern"] = [pattern, PATTERN_WORDS.get(pattern, "This is not in the form the hint asks for")]
     return out
 
 
-def annotation_text(annotation: Any) -> str:
-    """'Text', 'ShortText', … : which of the schema's text types a field uses (by identity)."""
-    plain = _inner(annotation)
-    for name in ("Text", "ShortText"):
-        if plain is getattr(s, name):
-            return name
-    return ""
+def field_config(name: str, info: Any, in_optional_section: bool = False) -> dict[str, Any]:
+    """One field of the editor's configuration, from one field of the schema.
 
-
-def field_config(name: str, info: Any, annotation: Any | None = None) -> dict[str, Any]:
-    """One field of the editor's configuration, from one field of the schema."""
-    annotation = info.annotation if annotation is None else annotation
+    A field the schema requires inside a section that may be left out (such as a promise's
+    `young_people_said`) is marked "needed when this section is used": the editor cannot say
+    "required only if the section is there", and would otherwise refuse to save without it.
+    The check (python -m macros check) still requires it whenever the section is there.
+    """
+    annotation = info.annotation
     out: dict[str, Any] = {"name": name, "label": _label(name)}
     if info.description:
         out["hint"] = info.description
     required = info.is_required()
-    if not required:
+    if required and in_optional_section:
+        out["hint"] = f"{info.description or ''} Needed when this section is used.".strip()
+        out["required"] = False
+    elif not required:
         out["required"] = False
     kind = _inner(annotation)
     if typing.get_origin(kind) is list:
@@ -197,7 +199,7 @@ def field_config(name: str, info: Any, annotation: Any | None = None) -> dict[st
     if isinstance(kind, type) and issubclass(kind, BaseModel):
         out["widget"] = "object"
         out["collapsed"] = True
-        out["fields"] = model_fields(kind)
+        out["fields"] = model_fields(kind, in_optional_section or not required)
         return out
     out.update(_scalar(kind, info, annotation))
     if not required and info.default not in (None, PydanticUndefined) and not isinstance(info.default, (list, BaseModel)):
@@ -212,8 +214,8 @@ def _summary(model: type[BaseModel]) -> str:
     return " — ".join("{{fields.%s}}" % n for n in names[:2]) or "{{fields.%s}}" % next(iter(model.model_fields))
 
 
-def model_fields(model: type[BaseModel]) -> list[dict[str, Any]]:
-    return [field_config(name, info) for name, info in model.model_fields.items()]
+def model_fields(model: type[BaseModel], in_optional_section: bool = False) -> list[dict[str, Any]]:
+    return [field_config(name, info, in_optional_section) for name, info in model.model_fields.items()]
 
 
 def generated() -> dict[str, Any]:
