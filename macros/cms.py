@@ -55,6 +55,7 @@ ENUM_WORDS: dict[type[Enum], str] = {
     s.Compliance: "compliance",
 }
 
+LOCAL_BACKEND = "http://127.0.0.1:8081/api/v1"  # decap-server, started by `make cms-local`
 SHORT_TEXT = 200  # ShortText's limit: longer text (Text) gets a box of several lines
 
 PATTERN_WORDS = {SLUG: "Use lower-case letters, numbers and single hyphens only, such as your-say"}
@@ -221,7 +222,7 @@ def model_fields(model: type[BaseModel], in_optional_section: bool = False) -> l
 def generated() -> dict[str, Any]:
     """Everything in the configuration but the backend block."""
     return {
-        "local_backend": True,
+        "local_backend": {"url": LOCAL_BACKEND},
         "publish_mode": "simple",
         "media_folder": "docs/assets/images",
         "public_folder": "/assets/images",

@@ -2,7 +2,7 @@
 
 decap-server (from node_modules, as package-lock.json locks it) runs on a free port against a temporary copy of
 the project's council file; the built site's /admin/ is served as it is published, except that its config.yml
-points the local backend at that port (the committed file says `local_backend: true`, which means port 8081).
+points the local backend at that port instead of 8081 (`make cms-local`).
 The browser changes one pledge promise and one contact's phone number and saves; the test then checks that the
 file changed only there, that `python -m macros check` accepts it, and that the rebuilt pages show the change.
 """
@@ -103,9 +103,9 @@ def test_the_editor_changes_a_promise_and_a_phone_number_and_nothing_else(browse
     config = site / "admin" / "config.yml"
     with decap_server(project, tmp_path / "decap-server.log") as port:
         text = config.read_text(encoding="utf-8")
-        assert text.count("\nlocal_backend: true\n") == 1
-        config.write_text(text.replace("\nlocal_backend: true\n",
-                                       f"\nlocal_backend:\n  url: http://127.0.0.1:{port}/api/v1\n"), encoding="utf-8")
+        assert text.count("\n  url: http://127.0.0.1:8081/api/v1\n") == 1
+        config.write_text(text.replace("\n  url: http://127.0.0.1:8081/api/v1\n",
+                                       f"\n  url: http://127.0.0.1:{port}/api/v1\n"), encoding="utf-8")
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         context.set_default_timeout(20_000)
         errors: list[str] = []
