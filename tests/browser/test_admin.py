@@ -149,3 +149,16 @@ def test_the_editor_changes_a_promise_and_a_phone_number_and_nothing_else(browse
     contacts_page = (out / "contacts" / "index.html").read_text(encoding="utf-8")
     assert NEW_PROMISE in pledge_page and promise["promise"] not in pledge_page
     assert NEW_PHONE in contacts_page
+
+
+def test_the_served_bundle_is_the_locked_npm_file_byte_for_byte():
+    """docs/admin/decap-cms.js is node_modules/decap-cms/dist/decap-cms.js of the version package-lock.json locks
+    (`make test` installs it with `npm ci`); `make cms` copies it after an upgrade."""
+    import json
+
+    locked = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))["packages"]["node_modules/decap-cms"]
+    installed = json.loads((ROOT / "node_modules" / "decap-cms" / "package.json").read_text(encoding="utf-8"))
+    assert installed["version"] == locked["version"]
+    vendored = (ROOT / "docs" / "admin" / "decap-cms.js").read_bytes()
+    assert vendored == (ROOT / "node_modules" / "decap-cms" / "dist" / "decap-cms.js").read_bytes(), \
+        "docs/admin/decap-cms.js is not the locked decap-cms: run `make cms` and commit it"
