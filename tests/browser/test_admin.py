@@ -3,7 +3,7 @@
 decap-server (from node_modules, as package-lock.json locks it) runs on a free port against a temporary copy of
 the project's council file; the built site's /admin/ is served as it is published, except that its config.yml
 points the local backend at that port instead of 8081 (`make cms-local`).
-The browser changes one pledge promise and one contact's phone number and saves; the test then checks that the
+The browser (which may reach only 127.0.0.1 here) changes one pledge promise and one contact's phone number and saves; the test then checks that the
 file changed only there, that `python -m macros check` accepts it, and that the rebuilt pages show the change.
 """
 
@@ -22,7 +22,7 @@ from typing import Iterator
 import pytest
 from ruamel.yaml import YAML
 
-from browser import serve
+from browser import block_other_hosts, serve
 from sites import FERNLEIGH, ROOT, run_build
 
 pytestmark = pytest.mark.browser
@@ -109,6 +109,8 @@ def test_the_editor_changes_a_promise_and_a_phone_number_and_nothing_else(browse
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         context.set_default_timeout(20_000)
         errors: list[str] = []
+        outside: list[str] = []
+        block_other_hosts(context, {"page": "/admin/"}, outside)
         page = context.new_page()
         page.on("pageerror", lambda e: errors.append(str(e)))
         with serve(site) as base:
@@ -131,6 +133,7 @@ def test_the_editor_changes_a_promise_and_a_phone_number_and_nothing_else(browse
                 time.sleep(0.2)
         context.close()
     assert errors == [], errors
+    assert outside == [], "the editor asked another host for something:\n" + "\n".join(outside)
 
     after = load(council)
     expected = load(FERNLEIGH)
