@@ -226,8 +226,8 @@ def generated() -> dict[str, Any]:
         "publish_mode": "simple",
         "media_folder": "docs/assets/images",
         "public_folder": "/assets/images",
-        "site_url": "/",
-        "display_url": "/",
+        "site_url": "../",  # the site itself, from /admin/, wherever it is published (also under a path)
+        "display_url": "../",
         "collections": [{
             "name": "council",
             "label": "Council",
