@@ -81,6 +81,7 @@ def unfold(section) -> None:
 
 def field(list_item, selector: str):
     """A field inside a list item, unfolding the item first if it is folded."""
+    list_item.wait_for(state="visible")  # rendered: its fields are there, shown or folded
     found = list_item.locator(selector).first
     if not found.is_visible():
         list_item.get_by_role("button").first.click()  # the item's fold/unfold button
@@ -118,9 +119,11 @@ def test_the_editor_changes_a_promise_and_a_phone_number_and_nothing_else(browse
             page.get_by_role("button", name="Login").click()
             page.goto(base + "admin/#/collections/council/entries/council")
 
+            pledge = page.locator("[id^='pledge-field-']").first
+            pledge.wait_for(state="visible")
             promise_item = item(page, f"{promise['id']} — {promise['promise']}")
             if not promise_item.is_visible():
-                unfold(page.locator("[id^='pledge-field-']").first)
+                unfold(pledge)
             field(promise_item, "textarea[id^='promise-field-']").fill(NEW_PROMISE)
 
             contact_item = item(page, f"{contact['role']} — {contact['name']}")
