@@ -83,9 +83,10 @@ cms: $(BIN)/.site-deps node_modules/.installed
 	@echo "docs/admin/ holds decap-cms $$(node -p "require('./node_modules/decap-cms/package.json').version"); commit it."
 
 ## cms-local: the web editor's local backend (decap-server) on 127.0.0.1:8081, editing this folder's files;
-## run `make serve` beside it and open http://127.0.0.1:8000/admin/
+## run `make serve` beside it and open http://127.0.0.1:8000/admin/ (CMS_MODE=git with publish_mode: editorial_workflow)
+CMS_MODE ?= fs
 cms-local: node_modules/.installed
-	PORT=8081 BIND_HOST=127.0.0.1 MODE=fs GIT_REPO_DIRECTORY="$(CURDIR)" node node_modules/decap-server/dist/index.js
+	PORT=8081 BIND_HOST=127.0.0.1 MODE=$(CMS_MODE) GIT_REPO_DIRECTORY="$(CURDIR)" node node_modules/decap-server/dist/index.js
 
 ## lock: re-lock the requirements with hashes after editing requirements/*.in
 lock: $(BIN)/.site-deps

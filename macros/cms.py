@@ -5,8 +5,9 @@
 section and field of macros/schema.py, with its description as help text, required or not, closed lists
 as selects labelled from macros/data/words.yml, dates as dates, lists of sections as lists.
 
-The `backend:` block at the top of the file is the council web team's own (which GitHub repository, which
-sign-in route): it is set once by hand and kept as it is each time the rest is generated.
+The `backend:` block at the top of the file (and `publish_mode:` if they add it) is the council web team's own
+(which GitHub repository, which sign-in route, commits or pull requests): it is set once by hand and kept as it
+is each time the rest is generated.
 """
 
 from __future__ import annotations
@@ -69,9 +70,9 @@ DEFAULT_BACKEND: dict[str, Any] = {
 
 HEADER = """\
 # The web editor's configuration (Decap CMS, /admin/).
-# The backend block is yours: set it once (docs/editing/web-editor.md). Everything
-# below it is GENERATED from macros/schema.py by `make cms` (python -m macros cms --write):
-# do not edit it by hand; a test fails when it is stale.
+# The backend block and publish_mode are yours: set them once (docs/editing/web-editor.md).
+# Everything below them is GENERATED from macros/schema.py by `make cms`
+# (python -m macros cms --write): do not edit it by hand; a test fails when it is stale.
 """
 
 
@@ -223,7 +224,6 @@ def generated() -> dict[str, Any]:
     """Everything in the configuration but the backend block."""
     return {
         "local_backend": {"url": LOCAL_BACKEND},
-        "publish_mode": "simple",
         "media_folder": "docs/assets/images",
         "public_folder": "/assets/images",
         "site_url": "../",  # the site itself, from /admin/, wherever it is published (also under a path)
@@ -255,23 +255,30 @@ def _no_aliases(*_args: Any) -> bool:
 _Dumper.ignore_aliases = _no_aliases  # type: ignore[method-assign]
 
 
-def current_backend(path: Path = CONFIG_FILE) -> dict[str, Any]:
-    """The backend block the web team set in the committed file (or the placeholder)."""
+OWN_KEYS = ("backend", "publish_mode")  # the web team's settings, kept as they are when the rest is generated
+
+
+def current_own(path: Path = CONFIG_FILE) -> dict[str, Any]:
+    """The settings the web team set in the committed file: its backend (or the placeholder) and, if set, its
+    publish_mode (editorial_workflow: each save becomes a pull request, checked by CI before it is merged)."""
+    data: dict[str, Any] = {}
     if path.is_file():
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        if isinstance(data.get("backend"), dict):
-            return data["backend"]
-    return dict(DEFAULT_BACKEND)
+    own = {key: data[key] for key in OWN_KEYS if key in data}
+    if not isinstance(own.get("backend"), dict):
+        own["backend"] = dict(DEFAULT_BACKEND)
+    own.setdefault("publish_mode", "simple")
+    return {key: own[key] for key in OWN_KEYS if key in own}
 
 
-def config_text(backend: dict[str, Any] | None = None) -> str:
-    backend = current_backend() if backend is None else backend
+def config_text(own: dict[str, Any] | None = None) -> str:
+    own = current_own() if own is None else own
     dump = lambda data: yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110)  # noqa: E731
-    return HEADER + dump({"backend": backend}) + "\n# --- generated from macros/schema.py below this line ---\n" + dump(generated())
+    return HEADER + dump(own) + "\n# --- generated from macros/schema.py below this line ---\n" + dump(generated())
 
 
 def write(path: Path = CONFIG_FILE) -> Path:
-    text = config_text(current_backend(path))
+    text = config_text(current_own(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path

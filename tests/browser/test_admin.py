@@ -2,7 +2,7 @@
 
 decap-server (from node_modules, as package-lock.json locks it) runs on a free port against a temporary copy of
 the project's council file; the built site's /admin/ is served as it is published, except that its config.yml
-points the local backend at that port instead of 8081 (`make cms-local`).
+points the local backend at that port instead of 8081 (`make cms-local`) and saves directly (publish_mode: simple).
 The browser (which may reach only 127.0.0.1 here) changes one pledge promise and one contact's phone number and saves; the test then checks that the
 file changed only there, that `python -m macros check` accepts it, and that the rebuilt pages show the change.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -105,8 +106,10 @@ def test_the_editor_changes_a_promise_and_a_phone_number_and_nothing_else(browse
     with decap_server(project, tmp_path / "decap-server.log") as port:
         text = config.read_text(encoding="utf-8")
         assert text.count("\n  url: http://127.0.0.1:8081/api/v1\n") == 1
-        config.write_text(text.replace("\n  url: http://127.0.0.1:8081/api/v1\n",
-                                       f"\n  url: http://127.0.0.1:{port}/api/v1\n"), encoding="utf-8")
+        text = text.replace("\n  url: http://127.0.0.1:8081/api/v1\n", f"\n  url: http://127.0.0.1:{port}/api/v1\n")
+        # decap-server's file mode saves directly (a council's own publish_mode may ask for pull requests)
+        text = re.sub(r"(?m)^publish_mode: .*$", "publish_mode: simple", text)
+        config.write_text(text, encoding="utf-8")
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         context.set_default_timeout(20_000)
         errors: list[str] = []

@@ -59,6 +59,19 @@ def test_the_committed_configuration_is_the_one_the_schema_gives():
         "docs/admin/config.yml is stale: run `make cms` (python -m macros cms --write) and commit it"
 
 
+def test_making_it_again_keeps_the_web_teams_own_settings(tmp_path):
+    own = {"backend": {"name": "github", "repo": "anytown-council/corporate-parenting", "branch": "main",
+                       "base_url": "https://cms-auth.anytown.gov.uk"},
+           "publish_mode": "editorial_workflow"}
+    path = tmp_path / "config.yml"
+    path.write_text(cms.config_text(own), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("Council", "Old words"), encoding="utf-8")
+    cms.write(path)
+    assert path.read_text(encoding="utf-8") == cms.config_text(own)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert {key: data[key] for key in own} == own
+
+
 def test_one_file_collection_edits_council_yml():
     (collection,) = config()["collections"]
     assert collection["format"] == "yml" and "folder" not in collection
