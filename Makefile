@@ -11,7 +11,7 @@ SERVE_ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test test-fast council-checks check serve schema fields lock bench leaflet handbook-pdf chromium java audit zensical-check clean
+.PHONY: site test test-fast council-checks check serve schema fields lock bench leaflet handbook-pdf chromium java audit zensical-check clean cms cms-local
 
 $(BIN)/.site-deps: requirements/site.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -80,6 +80,19 @@ schema: $(BIN)/.site-deps
 ## fields: print the field reference for editors
 fields: $(BIN)/.site-deps
 	$(BIN)/python -m macros fields
+
+## cms: regenerate the web editor's configuration (docs/admin/config.yml) from the schema, and copy the locked
+## editor bundle (decap-cms, as package-lock.json says) from node_modules into docs/admin/
+cms: $(BIN)/.site-deps node_modules/.installed
+	$(BIN)/python -m macros cms --write
+	cp node_modules/decap-cms/dist/decap-cms.js docs/admin/decap-cms.js
+	@echo "docs/admin/ holds decap-cms $$(node -p "require('./node_modules/decap-cms/package.json').version"); commit it."
+
+## cms-local: the web editor's local backend (decap-server) on 127.0.0.1:8081, editing this folder's files;
+## run `make serve` beside it and open http://127.0.0.1:8000/admin/ (CMS_MODE=git with publish_mode: editorial_workflow)
+CMS_MODE ?= fs
+cms-local: node_modules/.installed
+	PORT=8081 BIND_HOST=127.0.0.1 MODE=$(CMS_MODE) GIT_REPO_DIRECTORY="$(CURDIR)" node node_modules/decap-server/dist/index.js
 
 ## lock: re-lock the requirements with hashes after editing requirements/*.in (pip-tools from tools.lock, in .tools-venv/)
 lock:

@@ -37,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     schema_cmd = commands.add_parser("schema", help="print the JSON Schema (or --write it)")
     schema_cmd.add_argument("--write", action="store_true", help=f"write {SCHEMA_FILE.name}")
     commands.add_parser("fields", help="print the field reference for editors (Markdown)")
+    cms_cmd = commands.add_parser("cms", help="print the web editor's configuration (or --write docs/admin/config.yml)")
+    cms_cmd.add_argument("--write", action="store_true", help="write docs/admin/config.yml")
     args = parser.parse_args(argv)
 
     if args.command == "schema":
@@ -46,6 +48,14 @@ def main(argv: list[str] | None = None) -> int:
             SCHEMA_FILE.write_text(text, encoding="utf-8")
         else:
             sys.stdout.write(text)
+        return 0
+    if args.command == "cms":
+        from . import cms
+
+        if args.write:
+            print(f"Wrote {cms.write().relative_to(cms.ROOT)}.")
+        else:
+            sys.stdout.write(cms.config_text())
         return 0
     if args.command == "fields":
         sys.stdout.write(field_reference())

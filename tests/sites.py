@@ -113,8 +113,19 @@ def page_text(site: Path, url_path: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
+# The web editor (docs/admin/, Decap CMS): a standalone page for the council's editors, not a page of the public
+# site. It has its own Content-Security-Policy (it may reach api.github.com); tests/site/test_admin_config.py and
+# tests/browser/test_admin.py test it. Only this one folder is left out of the public pages below.
+ADMIN = "admin"
+
+
+def is_admin(site: Path, page: Path) -> bool:
+    return page.relative_to(site).parts[:1] == (ADMIN,)
+
+
 def html_pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+    """The public pages: every HTML page but 404.html and the web editor (admin/)."""
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html" and not is_admin(site, p))
 
 
 def page_address(site: Path, page: Path) -> str:

@@ -58,7 +58,8 @@ def html_files(site: Path) -> list[Path]:
 
 def page_paths(site: Path) -> list[str]:
     """URL paths of every page, "" for the home page (404.html is served for missing pages, not browsed to)."""
-    return sorted("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html"))
+    return sorted("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")
+                  if p.relative_to(site).parts[:1] != ("admin",))  # the web editor (Decap CMS) is not a public page
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
