@@ -212,7 +212,10 @@
 (function () {
   "use strict";
   window.addEventListener("pageshow", function () {
+    // A search address (search/?q=…, the young people's search link) opens the search on purpose.
+    var asked = new URLSearchParams(location.search).has("q");
     ["__drawer", "__search"].forEach(function (id) {
+      if (asked && id === "__search") return;
       var toggle = document.getElementById(id);
       if (toggle && toggle.checked) toggle.click();
     });
