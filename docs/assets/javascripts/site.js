@@ -130,8 +130,8 @@
 
 /*
  * "What you can get": a quick filter over the entitlements on the page, so a
- * young person can type "money for uni" or "driving". The site search is left
- * out of young people's pages to keep them light; without JavaScript the
+ * young person can type "money for uni" or "driving", on the page itself (the
+ * site search is a link away, on the search page); without JavaScript the
  * stage pages still narrow the list.
  */
 (function () {
