@@ -10,10 +10,13 @@ tools/lighthouse/package-lock.json (exact versions, with integrity hashes), and
 runs Debian's chromium with its default
 settings: a mid-range phone on a slow 4G connection.
 
-Prints one row a page (performance, accessibility, best practices, SEO, bytes
-transferred), whether the young people's page keeps within its weight budget,
-and, for every score below 100, the audits that cost the most. The full
-Lighthouse reports are kept in tools/.lighthouse/reports/.
+Audits every young people's page (front matter young_people: true; budget
+55 KB first load), the home page and a handbook page (budget 100 KB before a
+search). Prints one row a page (performance, accessibility, best practices,
+SEO, bytes transferred), whether each keeps within its weight budget, and, for
+every score below 100, the audits that cost the most. The full Lighthouse
+reports are kept in tools/.lighthouse/reports/. The same budgets hold for
+every page in tests/site/test_weight.py (a static count, no browser).
 
 Exit status: 0 done, 1 a page is over its weight budget, 2 could not run.
 """
@@ -58,11 +61,20 @@ class Page:
     budget: int | None = None
 
 
-PAGES = [
-    Page("Home", "/"),
-    Page("Young people: our promises", "/young-people/pledge/", budget=120 * 1024),
-    Page("Handbook: governance", "/handbook/governance/"),
+OTHER_PAGES = [
+    Page("Home", "/", budget=100 * 1024),
+    Page("Handbook: governance", "/handbook/governance/", budget=100 * 1024),
 ]
+
+
+def pages_to_audit(site: Path) -> list[Page]:
+    """Every young people's page of the built site (budget 55 KB), then OTHER_PAGES."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from weight import YOUNG_PEOPLE_BUDGET, is_young_peoples, pages
+
+    young = [Page("Young people", "/" + p, budget=YOUNG_PEOPLE_BUDGET)
+             for p in pages(site) if is_young_peoples(site, p)]
+    return young + [p for p in OTHER_PAGES if (site / p.path.strip("/") / "index.html").exists()]
 
 
 # --------------------------------------------------------------------------- #
@@ -119,7 +131,7 @@ class CompressingHandler(http.server.SimpleHTTPRequestHandler):
 @contextlib.contextmanager
 def serve(site: Path) -> Iterator[str]:
     """Serve site/ gzip-compressed on 127.0.0.1 (a free port); yields the base URL without a slash."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    sys.path.insert(0, str(ROOT / "tests"))
     from browser import serve as serve_quietly  # the tests' server, with this compressing handler
 
     with serve_quietly(site, CompressingHandler) as base:
@@ -263,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
 
     results = []
     with serve(args.site) as base:
-        for page in PAGES:
+        for page in pages_to_audit(args.site):
             print(f"Auditing {page.path} …", file=sys.stderr)
             try:
                 results.append(audit_page(base, page, args.runs))

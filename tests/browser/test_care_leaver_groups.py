@@ -45,7 +45,7 @@ def test_answer_the_questions_on_a_phone_and_read_your_group(browser, request, n
     problems = []
     with serve(site) as base:
         page.goto(base + PAGE, wait_until="load")
-        assert page.locator(".cp-group__title:visible").count() == 0, "no group shows before any answer"
+        assert page.locator(".cp-leaver-group__title:visible").count() == 0, "no group shows before any answer"
         for number, (question, answer) in enumerate(path.steps):
             ask = page.locator(".cp-groups__ask:visible").filter(has_text=question.ask)
             assert ask.count() == 1, f"{nation}: question {question.ask!r} is not showing"
@@ -65,10 +65,10 @@ def test_answer_the_questions_on_a_phone_and_read_your_group(browser, request, n
                     target.focus()
                 page.keyboard.press("Enter")
             assert target.evaluate("el => el.parentElement.open"), f"{answer.text!r} did not open"
-        result = page.locator(".cp-group__title:visible")
+        result = page.locator(".cp-leaver-group__title:visible")
         assert result.count() == 1
         assert path.group.title in result.inner_text()
-        assert f"The law calls this {path.group.law_calls_this}." in page.locator("section.cp-group:visible").inner_text()
+        assert f"The law calls this {path.group.law_calls_this}." in page.locator("section.cp-leaver-group:visible").inner_text()
         if page.evaluate("document.documentElement.scrollWidth") > viewport["width"]:
             problems.append("the page scrolls sideways")
         axe = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})

@@ -41,9 +41,9 @@ class Tree(HTMLParser):
             self.open.append({"summary": ""})
         elif tag == "summary":
             self._in, self._text = "summary", []
-        elif tag == "h3" and "cp-group__title" in (attrs.get("class") or ""):
+        elif tag == "h3" and "cp-leaver-group__title" in (attrs.get("class") or ""):
             self._in, self._text = "title", []
-        elif tag == "section" and "cp-group" in (attrs.get("class") or "").split():
+        elif tag == "section" and "cp-leaver-group" in (attrs.get("class") or "").split():
             self._group = True
         elif tag == "a" and self._group:
             self.links.append(attrs.get("href") or "")

@@ -159,7 +159,7 @@ def test_site_search_finds_entitlements_by_everyday_words(example_site, words):
 
 
 def test_other_pages_keep_the_search(example_site):
-    """Only the young people's pages leave out the search (and its index): they must stay light."""
+    """Young people's pages have a link to the search page instead of Material's search box (tests/site/test_weight.py)."""
     assert 'name="search"' in page_text(example_site, "handbook")
     assert 'name="search"' not in page_text(example_site, "young-people/pledge")
 

@@ -7,20 +7,18 @@ Run just these while editing your file:
     .venv/bin/python -m pytest tests/site/test_your_council.py
     COUNCIL_FILE=my-draft.yml .venv/bin/python -m pytest tests/site/test_your_council.py
 
-The browser checks (accessibility on every page) are in tests/browser/test_your_council.py.
+The browser checks (accessibility on every page) are in tests/browser/test_your_council.py; page weight
+is in tests/site/test_weight.py.
 """
 
 from __future__ import annotations
 
-import gzip
-import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from sites import ROOT, STRICT_ENV, broken_links, html_pages, label, macro_problems, page_address, page_text
+from sites import ROOT, STRICT_ENV, broken_links, label, macro_problems
 
 SITE_MAP = {
     "": "the home page",
@@ -29,7 +27,6 @@ SITE_MAP = {
     "strategy": "the strategy",
     "contacts": "the contacts page",
 }
-BUDGET_KB = 120  # first load of a young people's page on a phone, gzip; Lighthouse (make audit) measures it for real
 
 
 def test_council_file_passes_the_strict_check(your_council):
@@ -75,31 +72,3 @@ def test_every_internal_link_and_anchor_resolves(your_council_site):
 def test_no_page_shows_a_macro_error_or_template_code(your_council_site):
     problems = macro_problems(your_council_site)
     assert problems == [], "\n".join(problems)
-
-
-def first_load_bytes(site: Path, path: str) -> tuple[int, list[str]]:
-    """The gzip size of a page and the styles and scripts it loads at once (and the search index, if any)."""
-    html = page_text(site, path)
-    page_dir = site / path.strip("/")
-    files = re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', html)
-    files += re.findall(r'<script[^>]+src="([^"]+)"', html)
-    total = len(gzip.compress(html.encode("utf-8"), 9))
-    for ref in files:
-        assert not ref.startswith(("http:", "https:", "//")), f"{path} loads {ref} from another site"
-        total += len(gzip.compress((page_dir / ref.split("?")[0]).resolve().read_bytes(), 9))
-    if 'name="search"' in html:  # Material fetches its search index (and worker) when the form is there
-        total += len(gzip.compress((site / "search" / "search_index.json").read_bytes(), 9))
-    return total, files
-
-
-def test_young_peoples_pages_fit_the_weight_budget(your_council_site):
-    """Young people often read on a phone with little data: each of their pages must load light."""
-    pages = html_pages(your_council_site / "young-people")
-    assert pages, "the built site has no young people's pages"
-    heavy = []
-    for page in pages:
-        path = page_address(your_council_site, page)
-        total, files = first_load_bytes(your_council_site, path)
-        if total > BUDGET_KB * 1024:
-            heavy.append(f"{path}: {total / 1024:.0f} KB gzip, over the {BUDGET_KB} KB budget (loads {files})")
-    assert heavy == [], "\n".join(heavy)

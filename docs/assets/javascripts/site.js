@@ -130,7 +130,8 @@
 
 /*
  * "What you can get": a quick filter over the entitlements on the page, so a
- * young person can type "money for uni", "driving" or "mum". Each card keeps
+ * young person can type "money for uni", "driving" or "mum", on the page
+ * itself (the site search is a link away, on the search page). Each card keeps
  * its everyday words (keywords) in the page, unseen, so they match too. When
  * nothing matches, the page offers Childline, an advocate and who can help
  * (written into the page, hidden until needed): never a dead end. Stands
@@ -245,7 +246,10 @@
 (function () {
   "use strict";
   window.addEventListener("pageshow", function () {
+    // A search address (search/?q=…, the young people's search link) opens the search on purpose.
+    var asked = new URLSearchParams(location.search).has("q");
     ["__drawer", "__search"].forEach(function (id) {
+      if (asked && id === "__search") return;
       var toggle = document.getElementById(id);
       if (toggle && toggle.checked) toggle.click();
     });
