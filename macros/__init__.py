@@ -19,7 +19,7 @@ from pathlib import Path
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 
-from . import events_feed, nations
+from . import events_feed, nations, once
 from .check import check, errors, today
 from .cache import enabled as cache_enabled
 from .components import Components
@@ -42,7 +42,10 @@ def define_env(env) -> None:
     path = council_path()
     # One meaning of strict: `mkdocs build --strict` fails on what `check --strict` fails on.
     strict = bool(env.conf.get("strict"))
-    council, problems = check(path, strict=strict)
+    if getattr(env, "page", None) is None:   # MkDocs: once per build
+        (council, problems), first = check(path, strict=strict), True
+    else:   # Zensical: once per page; check once while nothing changes, and report the problems once
+        (council, problems), first = once.checked(path, strict, lambda: check(path, strict=strict))
     bad = errors(problems)
     register()
     if council is None or bad:
@@ -53,7 +56,8 @@ def define_env(env) -> None:
             f"{path} has {len(bad)} error(s); nothing was built.\n{lines}\n"
             "Fix them (python -m macros check shows them all), then build again."
         )
-    for problem in problems:  # not errors here. Overdue items are notes: only --fail-on-overdue stops on them
+    # Not errors here. Overdue items are notes: only --fail-on-overdue stops on them.
+    for problem in problems if first else []:
         (log.warning if problem.severity == "warning" else log.info)(str(problem))
     # A mistake in a page's macros stops a build before anything is written (a preview shows it on the page).
     plugin_config = getattr(env, "config", None)  # mkdocs-macros' own settings; other engines may have none

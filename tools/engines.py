@@ -88,7 +88,8 @@ def install(reinstall: bool = False) -> dict[str, str]:
         result = subprocess.run([str(folder / "bin" / engine), "--version"], capture_output=True, text=True)
         if result.returncode != 0:
             raise RuntimeError(f"{folder.name}/bin/{engine} --version failed:\n{result.stderr[-1000:]}")
-        versions[engine] = " ".join(result.stdout.split())
+        number = re.search(r"\d+\.\d+(?:\.\d+)?", result.stdout)
+        versions[engine] = f"{engine} {number.group(0) if number else result.stdout.strip()}"
     return versions
 
 

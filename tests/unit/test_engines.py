@@ -106,3 +106,26 @@ def test_mkdocs_pages_and_env_are_used_as_they_are():
     env = MkDocsEnv()
     assert macros.renderer(env)("x") == "rendered x True"
     macros.give_page_theme_values(env, None)   # no page: nothing to do, nothing read
+
+
+def test_zensical_checks_the_council_once_while_nothing_changes(monkeypatch, tmp_path, handbook_page):
+    """define_env runs once per page under Zensical: the checks run again only when a file they read changes."""
+    from macros import once
+
+    council = tmp_path / "council.yml"
+    council.write_text(FERNLEIGH.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setenv("COUNCIL_FILE", str(council))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    monkeypatch.delenv("COUNCIL_SERVE", raising=False)
+    calls = []
+    real = macros.check
+    monkeypatch.setattr(macros, "check", lambda *a, **k: calls.append(a) or real(*a, **k))
+    path = handbook_page[0]
+    for _ in range(3):
+        macros.define_env(ZensicalEnv(ZensicalPage(path[: -len(".md")] + "/", path, {})))
+    assert len(calls) == 1
+    council.write_text(council.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    env = ZensicalEnv(ZensicalPage(path[: -len(".md")] + "/", path, {}))
+    macros.define_env(env)
+    assert len(calls) == 2
+    assert once.checked(council, False, lambda: "again")[1] is False
