@@ -14,7 +14,8 @@ virtual environment made from requirements/site.lock and requirements/engines.lo
    writes its own .cache/ beside mkdocs.yml, and `macros` imports only with that folder on PYTHONPATH.
    Zensical 0.0.73 looks an extra template (mkdocs.yml `extra_templates`) up by its file name in the theme's
    folders, never in docs/, and stops when it is not there: such an entry is left out of the copy's
-   mkdocs.yml, and reported (so Zensical writes no calendar feed, docs/strategy/events.ics). A template of
+   mkdocs.yml, and reported: Zensical writes no calendar feed (docs/strategy/events.ics, which mkdocs.yml
+   also lists in exclude_docs, so that Zensical does not publish the template's source instead). A template of
    overrides/ that Zensical cannot render is left out too, reported, and counted as a failed build.
 
 Then the visible text of every page is compared with MkDocs' build: the MAIN TEXT (the page's <article>), and
