@@ -79,7 +79,7 @@ def install(reinstall: bool = False) -> dict[str, str]:
         print(f"Installing ProperDocs and Zensical into {folder.name}/ from the locks …", file=sys.stderr)
         subprocess.run([sys.executable, "-m", "venv", str(folder)], check=True)
         command = [str(folder / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                   "--require-hashes", *LOCKS]
+                   "--require-hashes", *LOCKS]   # LOCKS: requirements/site.lock and requirements/engines.lock
         result = subprocess.run(command, capture_output=True, text=True)
         if result.returncode != 0:
             shutil.rmtree(folder, ignore_errors=True)
