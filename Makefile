@@ -11,7 +11,7 @@ SERVE_ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test test-fast council-checks check serve schema fields lock bench leaflet handbook-pdf chromium java audit zensical-check clean cms cms-local
+.PHONY: site test test-fast council-checks check serve schema fields lock bench leaflet handbook-pdf chromium java audit engines zensical-check clean cms cms-local
 
 $(BIN)/.site-deps: requirements/site.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,9 +37,9 @@ site: $(BIN)/.site-deps
 test: $(BIN)/.test-deps chromium java node_modules/.installed
 	$(BIN)/python -m pytest
 
-## test-fast: the tests that need no browser (tests/unit, tests/site), in under a minute
+## test-fast: the tests that need no browser (tests/unit, tests/site; not the three-engine builds), in under a minute
 test-fast: $(BIN)/.test-deps
-	$(BIN)/python -m pytest tests/unit tests/site
+	$(BIN)/python -m pytest tests/unit tests/site -m "not engines"
 
 ## council-checks: what a council's publish runs when only its council.yml changed: the strict check, then the site
 ## checks of its own file (strict build, links, macro errors, page weight, axe on every page at phone and desktop width)
@@ -115,9 +115,13 @@ handbook-pdf: site $(BIN)/.test-deps chromium
 audit: site
 	$(BIN)/python tools/audit.py
 
-## zensical-check: build with Zensical too and list the pages whose text differs (never fails)
-zensical-check: $(BIN)/.site-deps
-	$(BIN)/python tools/zensical_check.py
+## engines: build the same site (COUNCIL_FILE) with MkDocs, ProperDocs and Zensical (from .engines-venv/, made from
+## the locks) and compare every page's main text; fails when a build fails or main text differs (see README)
+engines: $(BIN)/.site-deps
+	$(BIN)/python tools/engines.py
+
+## zensical-check: the former name of make engines
+zensical-check: engines
 
 ## bench: build-time benchmark (prints ratios; see README)
 bench: $(BIN)/.site-deps

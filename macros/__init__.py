@@ -13,12 +13,15 @@ import html
 import logging
 import os
 import sys
-from datetime import datetime, time, timezone
+from datetime import date, datetime, time, timezone
+from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 
-from . import events_feed, nations, views
+from . import events_feed, nations, once, views
 from .check import check, errors, today
+from .cache import enabled as cache_enabled
 from .components import Components
 from .council_file import council_path
 from .escape import SafeView
@@ -39,7 +42,10 @@ def define_env(env) -> None:
     path = council_path()
     # One meaning of strict: `mkdocs build --strict` fails on what `check --strict` fails on.
     strict = bool(env.conf.get("strict"))
-    council, problems = check(path, strict=strict)
+    if getattr(env, "page", None) is None:   # MkDocs: once per build
+        (council, problems), first = check(path, strict=strict), True
+    else:   # Zensical: once per page; check once while nothing changes, and report the problems once
+        (council, problems), first = once.checked(path, strict, lambda: check(path, strict=strict))
     bad = errors(problems)
     register()
     if council is None or bad:
@@ -50,7 +56,8 @@ def define_env(env) -> None:
             f"{path} has {len(bad)} error(s); nothing was built.\n{lines}\n"
             "Fix them (python -m macros check shows them all), then build again."
         )
-    for problem in problems:  # not errors here. Overdue items are notes: only --fail-on-overdue stops on them
+    # Not errors here. Overdue items are notes: only --fail-on-overdue stops on them.
+    for problem in problems if first else []:
         (log.warning if problem.severity == "warning" else log.info)(str(problem))
     # A mistake in a page's macros stops a build before anything is written (a preview shows it on the page).
     plugin_config = getattr(env, "config", None)  # mkdocs-macros' own settings; other engines may have none
@@ -75,14 +82,111 @@ def define_env(env) -> None:
     env.variables["council"] = SafeView(c)
     env.variables["nation"] = SafeView(nations.facts(c.nation.value))
     components = Components(council, today=today, page_url=lambda: getattr(env.page, "url", "") or "",
-                            page=lambda: env.page, render=lambda text: env.render(text, force_rendering=True))
+                            page=lambda: engine_page(env.page, env.conf), render=renderer(env))
     for name in Components.MACROS:
         env.macro(guarded(name, getattr(components, name)), name)
+    give_page_theme_values(env, council)
+    cache_theme_templates(env.conf)
     # What is loaded now lives for the whole build: leave it out of the garbage collector's later passes,
     # which otherwise walk the schema's and the data's objects again for every page built. Not in a live
     # preview, which builds again and again in one process.
     if not serving():
         gc.freeze()
+
+
+# --- other engines (make engines): what Zensical's macros extension gives define_env ------------------
+# Zensical (0.0.73) calls define_env once per page with a small env of its own (zensical/extensions/macros.py,
+# MacroEnv): its page has url, path, meta and title but no `file`, and the env has no `render`. These two
+# give the components what MkDocs gives them. Under MkDocs both return MkDocs' own objects unchanged.
+
+class PageFile:
+    """The parts of MkDocs' File the macros read, for a page that has only its path under docs/."""
+
+    def __init__(self, path: str, docs_dir: str) -> None:
+        self.src_uri = self.src_path = path
+        self.abs_src_path = os.path.join(docs_dir, path)
+
+
+class EnginePage:
+    """Another engine's page with MkDocs' `page.file`; everything else (meta, url, title) is the page's own."""
+
+    def __init__(self, page, docs_dir: str) -> None:
+        self._page = page
+        self.file = PageFile(page.path, docs_dir)
+
+    def __getattr__(self, name: str):
+        return getattr(self._page, name)
+
+
+def engine_page(page, conf):
+    """The page being built, as the macros read it: MkDocs' page as it is; Zensical's given a `file`."""
+    if page is None or hasattr(page, "file"):
+        return page
+    docs_dir = os.path.join(conf.get("root_dir", "."), conf.get("docs_dir", "docs"))
+    return EnginePage(page, docs_dir)
+
+
+def cache_theme_templates(conf) -> None:
+    """Keep the theme's compiled templates in .cache/theme/, as components.py keeps the components'.
+
+    MkDocs makes a new Jinja environment for the theme on every build (Theme.get_env) and compiles its
+    templates again, about 40 of them: a tenth of what `make serve` spends on each save of council.yml.
+    With a bytecode cache Jinja compiles a template only when its source changes (it checks): the
+    output is the same. Only MkDocs' theme has get_env (Zensical's theme is not Jinja in Python)."""
+    theme = conf.get("theme") if hasattr(conf, "get") else None
+    get_env = getattr(theme, "get_env", None)
+    if get_env is None or not cache_enabled() or getattr(get_env, "cached_templates", False):
+        return
+    folder = Path(__file__).resolve().parent.parent / ".cache" / "theme"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a read-only checkout: compile every time
+        return
+
+    def cached_env():
+        jinja = get_env()
+        jinja.bytecode_cache = FileSystemBytecodeCache(str(folder))
+        return jinja
+    cached_env.cached_templates = True
+    theme.get_env = cached_env
+
+
+def give_page_theme_values(env, council: CouncilFile) -> None:
+    """Zensical only: the theme's values on the page itself, where its templates can read them.
+
+    Zensical gives its theme the configuration as mkdocs.yml has it and each page's front matter
+    (page.meta, passed back after the page's Markdown): what define_env writes into `env.conf` above
+    never reaches its templates. So, for the page being built, the same values go into
+    `page.meta.engine_extra`, which the article's templates read first (overrides/partials/content.html,
+    page-facts.html), with the review date's parts (Zensical gives front-matter dates as text). Under
+    MkDocs define_env runs once, before any page (env.page is not set), and nothing is written here."""
+    page = getattr(env, "page", None)
+    if page is None or hasattr(page, "file") or not isinstance(getattr(page, "meta", None), dict):
+        return
+    values = theme_extras(council)
+    reviewed = page.meta.get("last_reviewed_on")
+    try:
+        day = reviewed if isinstance(reviewed, date) else date.fromisoformat(str(reviewed))
+        values["reviewed"] = {"day": day.day, "month": day.month, "year": day.year}
+    except ValueError:
+        pass
+    page.meta["engine_extra"] = values
+
+
+def renderer(env):
+    """Renders the macros in project text (a handbook passage): mkdocs-macros' env.render, or, for an
+    engine without it, the same variables and macros in a strict Jinja environment (no autoescape, as in
+    mkdocs-macros: the passages are Markdown; what comes from council.yml is escaped by the components)."""
+    if hasattr(env, "render"):
+        return lambda text: env.render(text, force_rendering=True)
+
+    def render(text: str) -> str:
+        from jinja2 import Environment, StrictUndefined
+
+        jinja = Environment(undefined=StrictUndefined)  # noqa: S701 (Markdown, as above)
+        jinja.filters.update(getattr(env, "filters", {}))
+        return jinja.from_string(text).render({**env.variables, **env.macros})
+    return render
 
 
 class Blank:
