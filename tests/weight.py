@@ -150,10 +150,15 @@ def _stylesheet(path: Path, site: Path, add) -> None:
 
 
 def pages(site: Path) -> list[str]:
-    """Every page of a built site, as site-relative addresses ("", "handbook/", …); 404.html too."""
+    """Every public page of a built site, as site-relative addresses ("", "handbook/", …); 404.html too.
+
+    Not the web editor (admin/): a tool for editors with its own policy and its own (locked) bundle, not a page
+    the public or young people load."""
     found = []
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site).as_posix()
+        if rel.startswith("admin/"):
+            continue
         if rel.endswith("/index.html") or rel == "index.html":
             found.append(rel[: -len("index.html")])
         else:
