@@ -8,6 +8,8 @@ define_env (no on_post_build hooks), so Zensical can run it too.
 
 from __future__ import annotations
 
+import dataclasses
+
 import gc
 import html
 import logging
@@ -163,7 +165,7 @@ def give_page_theme_values(env, council: CouncilFile) -> None:
     page = getattr(env, "page", None)
     if page is None or hasattr(page, "file") or not isinstance(getattr(page, "meta", None), dict):
         return
-    values = theme_extras(council)
+    values = plain(theme_extras(council))  # Zensical hands page.meta to Rust: plain data only
     reviewed = page.meta.get("last_reviewed_on")
     try:
         day = reviewed if isinstance(reviewed, date) else date.fromisoformat(str(reviewed))
@@ -171,6 +173,19 @@ def give_page_theme_values(env, council: CouncilFile) -> None:
     except ValueError:
         pass
     page.meta["engine_extra"] = values
+
+
+def plain(value):
+    """Views (dataclasses) as dicts, tuples as lists, markup as text: what Zensical can pass to its theme."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, str):
+        return str(value)
+    return value
 
 
 def renderer(env):

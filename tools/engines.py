@@ -30,6 +30,7 @@ reported, never a failure: each engine has its own theme chrome (see the README,
 from __future__ import annotations
 
 import argparse
+import hashlib
 import difflib
 import json
 import os
@@ -75,15 +76,21 @@ def install(reinstall: bool = False) -> dict[str, str]:
     if reinstall and folder.exists():
         shutil.rmtree(folder)
         folder = VENV
-    if not all((folder / "bin" / e).exists() for e in ENGINES):
+    # The venv is (re)filled whenever the locks change: a stamp holds their hash, as make's .site-deps does.
+    locked = hashlib.sha256(b"".join(Path(lock).read_bytes() for lock in LOCKS if lock != "-r")).hexdigest()
+    stamp = folder / ".locks"
+    fresh = stamp.is_file() and stamp.read_text(encoding="utf-8") == locked
+    if not fresh or not all((folder / "bin" / e).exists() for e in ENGINES):
         print(f"Installing ProperDocs and Zensical into {folder.name}/ from the locks …", file=sys.stderr)
-        subprocess.run([sys.executable, "-m", "venv", str(folder)], check=True)
+        if not (folder / "bin" / "python").exists():
+            subprocess.run([sys.executable, "-m", "venv", str(folder)], check=True)
         command = [str(folder / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
                    "--require-hashes", *LOCKS]   # LOCKS: requirements/site.lock and requirements/engines.lock
         result = subprocess.run(command, capture_output=True, text=True)
         if result.returncode != 0:
             shutil.rmtree(folder, ignore_errors=True)
             raise RuntimeError(f"{' '.join(command)} failed:\n{result.stderr[-2000:]}")
+        stamp.write_text(locked, encoding="utf-8")
     versions = {}
     for engine in ENGINES:
         result = subprocess.run([str(folder / "bin" / engine), "--version"], capture_output=True, text=True)

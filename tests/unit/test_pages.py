@@ -41,6 +41,15 @@ def test_front_matter_parses_and_describes_the_page(path):
         assert "{#" not in text, f"{rel(path)}: '{{#' starts a Jinja comment; write ids as {{: #id }}"
 
 
+@pytest.mark.parametrize("path", PAGES, ids=rel)
+def test_a_page_with_sources_or_a_review_date_renders_macros(path):
+    """Under Zensical the theme reads the council's values (citations, month names) from the page, which
+    only define_env can put there: a page the theme prints sources or a review date for must render macros."""
+    meta = front_matter(path)
+    if meta.get("sources") or meta.get("last_reviewed_on"):
+        assert meta.get("render_macros") is True, f"{rel(path)}: add render_macros: true (make engines needs it)"
+
+
 @pytest.mark.parametrize("path", HANDBOOK, ids=rel)
 def test_handbook_page_has_summary_sources_and_review_date(path):
     meta = front_matter(path)
