@@ -30,7 +30,7 @@ def render(view: views.HelpBarView) -> str:
     """overrides/partials/help-bar.html as the theme renders it (autoescape on, `url` makes links relative)."""
     env = Environment(loader=FileSystemLoader(str(ROOT / "overrides")), autoescape=True)
     env.filters["url"] = lambda target: "../../" + target if ":" not in target else target
-    return env.get_template("partials/help-bar.html").render(config={"extra": {"help_bar": view}})
+    return env.get_template("partials/help-bar.html").render(config={"extra": {"help_bar": view}}, page={"meta": {}})
 
 
 def test_help_bar_gives_999_childline_out_of_hours_and_the_advocates_phone():
