@@ -24,7 +24,10 @@ def test_old_browsers_fetch_nothing_from_other_hosts_and_break_no_policy(browser
             current["page"] = page_address(example_site, html)
             page.goto(base.rstrip("/") + current["page"], wait_until="load")
             page.wait_for_timeout(50)
-            assert page.evaluate("typeof window.ResizeObserver") == "function"
+            # Material's script needs ResizeObserver (polyfilled from this site); young people's pages load
+            # no Material script (tests/site/test_weight.py), so they need no polyfill.
+            if not html.read_text(encoding="utf-8").count("data-cp-young-people"):
+                assert page.evaluate("typeof window.ResizeObserver") == "function", current["page"]
     context.close()
     assert outside == [], "\n".join(outside[:20])
     assert complaints == [], "\n".join(complaints[:20])
