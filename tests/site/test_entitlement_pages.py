@@ -78,6 +78,23 @@ def test_keywords_are_searchable_but_not_shown(site):
     assert not re.search(r'class="cp-keywords"(?! hidden)', main)
 
 
+LABELS = ("Who can get it", "Age", "What everyone gets", "Where it comes from", "Source", "Checked",
+          "How much", "Who gives it", "How to ask")
+
+
+def test_search_results_keep_the_words_apart(site):
+    """The search index joins a card's parts as text: each label must stand apart from its neighbours
+    ("Who can get it Care leavers…", never "itCare leavers" or "first time.Age")."""
+    name, built, _ = site
+    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = [re.sub(r"<[^>]+>", " ", d["text"]) for d in index["docs"]
+             if d["location"].startswith("young-people/entitlements/")]
+    assert any("Who can get it" in t for t in texts), f"{name}: no card's text in the search index"
+    glued = [m.group(0) for t in texts for label in LABELS
+             for m in re.finditer(rf"([a-z.)]{re.escape(label)}\b|\b{re.escape(label)}[A-Z£0-9])", t)]
+    assert glued == [], f"{name}: words run together in search results: {glued[:5]}"
+
+
 class Headings(HTMLParser):
     def __init__(self):
         super().__init__()
