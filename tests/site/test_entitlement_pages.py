@@ -41,7 +41,7 @@ def test_leaving_care_opens_with_the_money(site):
         return
     table = main.split('class="cp-money"', 1)[1].split("</section>", 1)[0]
     assert main.index('class="cp-money"') < cards and ">Money you can get<" in table
-    rows = re.findall(r'<tr><th scope="row"', table)
+    rows = re.findall(r'<tr>\s*<th scope="row"', table)
     assert len(rows) == len(money.rows)
     for row in money.rows:
         assert row.amount.replace("'", "&#39;") in table and f'href="{row.href}"' in table
