@@ -100,3 +100,15 @@ def test_who_can_help_says_what_to_do_if_the_adviser_does_not_reply(request, sit
     assert "#complain" in section and "Make a complaint" in text
     assert f"{facts.voice_charity.name}" in text and "It is a charity" in text
     assert f'href="{facts.voice_charity.web}' in section
+
+
+@pytest.mark.parametrize("site_fixture", SITES)
+def test_the_search_page_young_people_reach_has_exit_this_page_and_the_help_bar(request, site_fixture):
+    """Young people's pages link to the search page (it needs Material's script, so it is not one of theirs):
+    it keeps Exit this page, to the council's exit address, and the one help bar."""
+    site = request.getfixturevalue(site_fixture)
+    council = load_council(SITES[site_fixture])[0]
+    html = (site / "search" / "index.html").read_text(encoding="utf-8")
+    exit_url = str(council.young_people.exit_page_url)
+    assert html.count(f'href="{exit_url}"') == 2, "Exit this page: the skip link and the button"
+    assert len(HELP_BAR.findall(article(site / "search" / "index.html"))) == 1
