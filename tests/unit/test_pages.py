@@ -65,3 +65,14 @@ def test_handbook_page_has_summary_sources_and_review_date(path):
 def test_young_people_page_has_review_date(path):
     meta = front_matter(path)
     assert isinstance(meta.get("last_reviewed_on"), date)
+
+
+def test_abbreviations_stand_one_to_a_block():
+    """macros/data/abbreviations.md is appended to every page. Python-Markdown reads one abbreviation from a
+    block and hands the rest back to every block processor again, so a file with no blank lines costs the
+    square of its length on each page (the whole site built 1.6 times slower). One definition to a block."""
+    text = (ROOT / "macros" / "data" / "abbreviations.md").read_text(encoding="utf-8")
+    blocks = [b for b in text.split("\n\n") if b.strip()]
+    assert len(blocks) >= 50, "abbreviations.md has too few definitions to be the glossary"
+    crowded = [b.splitlines()[0] for b in blocks if len(b.strip().splitlines()) > 1]
+    assert crowded == [], f"put a blank line between these and the next definition: {crowded[:5]}"
