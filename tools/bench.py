@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -104,12 +105,14 @@ def write_config(folder: Path, docs: Path, macros: bool, nav: bool, hook: Path |
         end = text.index("\nmarkdown_extensions:")
         text = text[:start] + text[end:]
         # What define_env would have put in the configuration, written in instead.
-        from macros import theme_extras
+        from macros import plain, theme_extras
         from macros.council_file import council_path, load_council
 
         council, _ = load_council(council_path())
-        extra = {"generator": False, **theme_extras(council)}
-        text = text.replace("extra:\n  generator: false\n", "extra: " + json.dumps(extra) + "\n")
+        extra = {**load_config()["extra"], **plain(theme_extras(council))}
+        start = text.index("\nextra:\n")
+        end = re.search(r"\n(?=[A-Za-z_])", text[start + 1:]).start() + start + 1  # the next top-level key
+        text = text[:start] + "\nextra: " + json.dumps(extra) + "\n" + text[end:]
         text = text.replace("site_name: Corporate parenting", "site_name: " + json.dumps(council.council.name))
         if council.council.site_url:
             text = text.replace("docs_dir:", f"site_url: {json.dumps(council.council.site_url)}\ndocs_dir:", 1)
@@ -158,6 +161,7 @@ def main() -> None:
         build(write_config(tmp, ROOT / "docs", macros=True, nav=True, hook=hook), tmp / "out0",
               {"BENCH_DUMP": str(rendered)})
         shutil.copytree(ROOT / "docs" / "assets", rendered / "assets")
+        shutil.copy2(ROOT / "docs" / "strategy" / "events.ics", rendered / "strategy" / "events.ics")  # a template
         pages = sum(1 for _ in rendered.rglob("*.md"))
 
         with_macros, without, peak = paired(write_config(tmp, ROOT / "docs", True, True),
