@@ -45,11 +45,12 @@ test-fast: $(BIN)/.test-deps
 ## checks of its own file (strict build, links, macro errors, page weight, axe on every page at phone and desktop width)
 council-checks: $(BIN)/.test-deps chromium
 	$(BIN)/python -m macros check --strict $(COUNCIL_FILE)
-	$(BIN)/python -m pytest -p no:cacheprovider tests/site/test_your_council.py tests/browser/test_your_council.py
+	$(BIN)/python -m pytest -p no:cacheprovider tests/site/test_your_council.py tests/site/test_weight.py \
+	  tests/browser/test_your_council.py
 
-## chromium: install Debian's chromium for the browser tests when it is missing
+## chromium: install Debian's chromium for the browser tests when it is missing (and no CHROME_PATH names another)
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@[ -x "$${CHROME_PATH:-}" ] || command -v chromium >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 

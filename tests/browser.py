@@ -5,13 +5,15 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import os
 import shutil
 import threading
 from pathlib import Path
 from typing import Iterator
 from urllib.parse import urlsplit
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# CHROME_PATH: another Chromium-based browser (on GitHub's runners, their Google Chrome: .github/workflows/site.yml).
+CHROMIUM = os.environ.get("CHROME_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
