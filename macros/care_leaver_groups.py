@@ -27,6 +27,7 @@ from .council_file import validated
 from .problems import DataError, Problem
 from .schema import Model, Nation
 from .types import HttpsUrl, ShortText, Slug, Text
+from .views import Link
 
 DATA = Path(__file__).parent / "data" / "care_leaver_groups"
 Years = Annotated[int, Strict(), Field(ge=0, le=30)]
@@ -184,22 +185,12 @@ def groups(nation: str) -> CareLeaverGroups:
 
 def check_care_leaver_groups() -> list[Problem]:
     """Validate every nation's file (used by the tests)."""
-    problems: list[Problem] = []
-    for nation in Nation:
-        try:
-            groups(nation.value)
-        except DataError as err:
-            problems += err.problems
-    return problems
+    from .nations import every_nation
+
+    return every_nation(groups)
 
 
 # --- the view a page prints ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class LinkView:
-    text: str
-    href: str
 
 
 @dataclass(frozen=True)
@@ -212,7 +203,7 @@ class GroupView:
     pathway_plan: str
     money: str
     help_until: str
-    links: list[LinkView]
+    links: list[Link]
     unconfirmed: Optional[str]
     source: str
     url: Optional[str]
@@ -244,7 +235,7 @@ class GuideView:
     entitlements_href: str
 
 
-def entitlement_links(council, ids: list[str], link: Callable[[str], str]) -> list[LinkView]:
+def entitlement_links(council, ids: list[str], link: Callable[[str], str]) -> list[Link]:
     """Links to the entitlements on the "What you can get" page. Where the council's own offer
     improves a national item, the page shows the council's item instead, so link to that."""
     from . import views
@@ -253,7 +244,7 @@ def entitlement_links(council, ids: list[str], link: Callable[[str], str]) -> li
     for wanted in ids:
         for offer in offers:
             if offer.item.id == wanted or (offer.improves is not None and offer.improves.id == wanted):
-                out.append(LinkView(offer.item.title, f"{link('young-people/entitlements/')}#all-{offer.item.id}"))
+                out.append(Link(offer.item.title, f"{link('young-people/entitlements/')}#all-{offer.item.id}"))
                 break
     return out
 

@@ -128,10 +128,6 @@ def figures(nation: str) -> NationalFigures:
 
 def check_national_data() -> list[Problem]:
     """Validate every nation's figures (used by the tests)."""
-    problems: list[Problem] = []
-    for nation in Nation:
-        try:
-            figures(nation.value)
-        except DataError as err:
-            problems += err.problems
-    return problems
+    from .nations import every_nation
+
+    return every_nation(figures)
