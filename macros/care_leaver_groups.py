@@ -23,7 +23,6 @@ from typing import Annotated, Callable, Iterator, Optional
 
 from pydantic import Field, Strict, model_validator
 
-from .council_file import validated
 from .problems import DataError, Problem
 from .schema import Model, Nation
 from .types import HttpsUrl, ShortText, Slug, Text
@@ -169,12 +168,10 @@ class Route:
 @lru_cache(maxsize=None)
 def groups(nation: str) -> CareLeaverGroups:
     """The nation's questions and groups, validated (once per process)."""
-    label = f"macros/data/care_leaver_groups/{nation}.yml"
-    result, _ = validated(DATA / f"{nation}.yml", label, CareLeaverGroups)
-    assert isinstance(result, CareLeaverGroups)
-    if result.nation.value != nation:
-        raise DataError([Problem(label, 1, 1, "nation", f"this file is for {result.nation.value}, not {nation}")])
     from . import nations  # the entitlements a group links to must be the nation's own
+
+    label = f"macros/data/care_leaver_groups/{nation}.yml"
+    result = nations.load_data("care_leaver_groups", nation, CareLeaverGroups)
     known = {item.id for item in nations.baseline(nation).items}
     unknown = sorted({e for g in result.groups for e in g.entitlements} - known)
     if unknown:

@@ -21,7 +21,6 @@ from typing import Optional
 
 from pydantic import Field, field_validator, model_validator
 
-from .council_file import validated
 from .problems import DataError, Problem
 from .schema import Model, Nation, Theme
 from .types import Figure, HttpsUrl, ShortText, Slug, Text
@@ -118,12 +117,9 @@ class NationalFigures(Model):
 @lru_cache(maxsize=None)
 def figures(nation: str) -> NationalFigures:
     """The nation's current figures, validated."""
-    label = f"macros/data/national/{nation}.yml"
-    result, _ = validated(DATA / f"{nation}.yml", label, NationalFigures)
-    assert isinstance(result, NationalFigures)
-    if result.nation.value != nation:
-        raise DataError([Problem(label, 1, 1, "nation", f"this file is for {nation}, not {result.nation.value}")])
-    return result
+    from .nations import load_data
+
+    return load_data("national", nation, NationalFigures)
 
 
 def check_national_data() -> list[Problem]:

@@ -127,24 +127,28 @@ class NationFacts(Model):
     voice_charity: VoiceCharity = Field(description="The nation's voice charity for care experienced young people (a charity's service).")  # issue 12
 
 
-def _load(folder: str, nation: str, model: type[Model]):
-    """A nation's data file, validated with the same reader and messages as council.yml."""
+def load_data(folder: str, nation: str, model: type[Model]):
+    """A nation's data file (macros/data/FOLDER/NATION.yml), validated with the same reader and messages as
+    council.yml; a file that says which nation it is for must be that nation's."""
     label = f"macros/data/{folder}/{nation}.yml"
     result, _ = validated(DATA / folder / f"{nation}.yml", label, model)
     assert isinstance(result, model)
+    declared = getattr(result, "nation", None)
+    if isinstance(declared, Nation) and declared.value != nation:
+        raise DataError([Problem(label, 1, 1, "nation", f"this file is for {declared.value}, not {nation}")])
     return result
 
 
 @lru_cache(maxsize=None)
 def facts(nation: str) -> NationFacts:
     """The nation's words and facts, validated."""
-    return _load("nations", nation, NationFacts)
+    return load_data("nations", nation, NationFacts)
 
 
 @lru_cache(maxsize=None)
 def baseline(nation: str) -> NationalEntitlements:
     """The nation's baseline of entitlements, validated with the same schema as council.yml."""
-    return _load("entitlements", nation, NationalEntitlements)
+    return load_data("entitlements", nation, NationalEntitlements)
 
 
 def every_nation(*loads: Callable[[str], object]) -> list[Problem]:
