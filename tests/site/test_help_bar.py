@@ -48,6 +48,9 @@ def test_one_help_bar_with_childline_and_out_of_hours_on_every_young_people_page
         html = re.sub(r'<section class="cp-print-only.*?</section>', " ", html, flags=re.S)
         bars = HELP_BAR.findall(html)
         assert len(bars) == 1, f"{page}: {len(bars)} help bars"
+        # after the page's own words: a page starts with what it is about (the sticky "Help now" link jumps here)
+        assert html.index('id="help-now"') > html.rindex("</h1>"), f"{page}: the help bar comes before the heading"
+        assert 'href="#help-now"' in html, f"{page}: no 'Help now' link to the help bar"
         bar, text = bars[0], visible_text(html)
         assert text.count("Need help now?") == 1, f"{page}: a second 'Need help now?' box"
         assert 'admonition danger' not in html, f"{page}: a danger box beside the help bar"
