@@ -98,13 +98,35 @@ def test_everything_is_listed_and_the_facts_open_without_javascript(browser, exa
     page.goto(example_url + "young-people/entitlements/leaving-care/")
     cards = page.locator(".cp-entitlement")
     assert cards.count() == page.locator(".cp-entitlement:visible").count() > 0
-    assert page.locator("[data-cp-none]").is_hidden() and page.locator(".cp-filter").count() == 0
+    assert page.locator("[data-cp-none]").is_hidden() and page.locator(".cp-filter").is_hidden()
     first = cards.first
     assert first.get_by_text("Who can get it").is_hidden()
     first.locator("summary").click()
     assert first.get_by_text("Who can get it").is_visible()
     assert page.locator(".cp-keywords").first.is_hidden()
     context.close()
+
+
+LAYOUT_SHIFT = """() => new Promise(done => {
+  let total = 0;
+  new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
+    .observe({type: "layout-shift", buffered: true});
+  setTimeout(() => done(total), 500);
+})"""
+
+
+@pytest.mark.parametrize("path", ["in-care/", "aged-16-17/", "leaving-care/", ""])
+def test_nothing_moves_when_the_filter_starts(browser, example_url, path):
+    """The filter is drawn with the page (not inserted by the script later), so the cards never jump on a phone
+    (Lighthouse's cumulative layout shift): the page's layout shifts add up to nothing."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})  # a phone, as Lighthouse
+    page.goto(example_url + "young-people/entitlements/" + path, wait_until="load")
+    assert page.locator("#cp-filter-input").is_visible()
+    shift = page.evaluate(LAYOUT_SHIFT)
+    context.close()
+    assert shift < 0.01, f"the page moved as it loaded (layout shift {shift:.3f})"
 
 
 def test_the_pages_have_no_accessibility_findings(browser, nation_site):

@@ -166,32 +166,19 @@
     var list = document.querySelector(".cp-entitlements");
     if (!list) return;
     var cards = list.querySelectorAll(".cp-entitlement");
-    if (cards.length < 4) return;
+    if (cards.length < 4) {  // too few to need a filter
+      var unused = document.querySelector("[data-cp-filter]");
+      if (unused) unused.hidden = true;
+      return;
+    }
     var texts = [];
     for (var c = 0; c < cards.length; c++) texts.push(cards[c].textContent.toLowerCase());
     var groups = list.querySelectorAll(".cp-ent-group");
     var none = document.querySelector("[data-cp-none]");
-    var wrap = document.createElement("div");
-    wrap.className = "cp-filter";
-    var label = document.createElement("label");
-    label.setAttribute("for", "cp-filter-input");
-    label.textContent = "Find what you need";
-    var hint = document.createElement("p");
-    hint.id = "cp-filter-hint";
-    hint.textContent = "Type a word, like money, uni, rent or driving.";
-    var input = document.createElement("input");
-    input.type = "search";
-    input.id = "cp-filter-input";
-    input.setAttribute("aria-describedby", "cp-filter-hint");
-    input.autocomplete = "off";
-    var status = document.createElement("p");
-    status.setAttribute("role", "status");
-    wrap.appendChild(label);
-    wrap.appendChild(hint);
-    wrap.appendChild(input);
-    wrap.appendChild(status);
-    if (none) wrap.appendChild(none);
-    list.parentNode.insertBefore(wrap, list);
+    var wrap = document.querySelector("[data-cp-filter]");
+    if (!wrap) return;
+    var input = wrap.querySelector("input");
+    var status = wrap.querySelector("[data-cp-filter-status]");
 
     input.addEventListener("input", function () {
       var words = input.value.toLowerCase().replace(/[^a-z0-9£' ]+/g, " ").split(/\s+/).filter(function (w) {
