@@ -450,11 +450,12 @@ class NothingMatches:
 
     advocate: str
     who_can_help: str
+    childline: Link       # the same number as the help bar's (CHILDLINE)
 
 
 def nothing_matches(link: Callable[[str], str]) -> NothingMatches:
     page = link("young-people/who-can-help/")
-    return NothingMatches(page + "#advocate", page)
+    return NothingMatches(page + "#advocate", page, Link(CHILDLINE, _digits_tel(CHILDLINE)))
 
 
 # --- strategy and action plan ------------------------------------------------------------------
