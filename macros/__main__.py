@@ -37,6 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     schema_cmd = commands.add_parser("schema", help="print the JSON Schema (or --write it)")
     schema_cmd.add_argument("--write", action="store_true", help=f"write {SCHEMA_FILE.name}")
     commands.add_parser("fields", help="print the field reference for editors (Markdown)")
+    commands.add_parser("translations", help="check the Welsh pages and data files against the English; list the drafts")
     cms_cmd = commands.add_parser("cms", help="print the web editor's configuration (or --write docs/admin/config.yml)")
     cms_cmd.add_argument("--write", action="store_true", help="write docs/admin/config.yml")
     args = parser.parse_args(argv)
@@ -57,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             sys.stdout.write(cms.config_text())
         return 0
+    if args.command == "translations":
+        return translations_report()
     if args.command == "fields":
         sys.stdout.write(field_reference())
         return 0
@@ -98,6 +101,21 @@ def list_links() -> int:
         print(f"{where}: {url}")
     print(f"{len(links)} external link(s) to check by hand; nothing was fetched.")
     return 0
+
+
+
+def translations_report() -> int:
+    """The Welsh translation: what differs from the English where it must not, then the drafts."""
+    from . import translations
+
+    found = translations.problems()
+    for problem in found:
+        print(problem, file=sys.stderr)
+    for draft in translations.drafts():
+        print(f"{draft.path}: translation {draft.status} — a Welsh speaker reviews it, then sets `translation: reviewed`")
+    print(f"{len(translations.welsh_pages())} Welsh page(s), {len(translations.welsh_data_files())} Welsh data file(s), "
+          f"{len(found)} problem(s), {len(translations.drafts())} draft(s).")
+    return 1 if found else 0
 
 
 if __name__ == "__main__":
