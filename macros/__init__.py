@@ -21,7 +21,7 @@ from pathlib import Path
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 
-from . import events_feed, nations, once, views
+from . import events_feed, language, nations, once, views
 from .check import check, errors, today
 from .cache import enabled as cache_enabled
 from .components import Components
@@ -66,6 +66,15 @@ def define_env(env) -> None:
     if plugin_config is not None:
         plugin_config["on_error_fail"] = not serving()
 
+    # The language of this build (mkdocs-static-i18n builds each of the council's languages in turn), and
+    # the council's texts in it: every view below reads one language.
+    built_in = configure_languages(env.conf, council)
+    language.use(built_in, main=main_language(env.conf, council))
+    council_file = council    # in every language (the 404 page speaks all of them)
+    feed_council = language.in_language(council, council.languages[0].value)
+    council = language.in_language(council, built_in)
+    use_language_words(env.conf, built_in)
+
     # Reproducible builds: the build date (sitemap, sitemap.xml.gz) comes from the data, not the clock.
     if "SOURCE_DATE_EPOCH" not in os.environ:
         updated = datetime.combine(data_date(council), time(), tzinfo=timezone.utc)
@@ -78,8 +87,14 @@ def define_env(env) -> None:
     if c.site_url:
         env.conf["site_url"] = c.site_url
     env.conf["extra"].update(theme_extras(council))
+    env.conf["extra"]["not_found"] = not_found(council_file, main_language(env.conf, council))
+    # Where each other language's pages are (cy/): a search keeps to the page's language (search-on-demand.js)
+    env.conf["extra"]["language_roots"] = [f"{item.value}/" for item in council.languages
+                                           if item.value != main_language(env.conf, council)]
+    write_not_found_once(env.conf, built_in == main_language(env.conf, council))
     # The calendar feed, printed by the extra template docs/strategy/events.ics (issue 13, part B).
-    env.conf["extra"]["events_feed"] = events_feed.feed(council, stamp=data_date(council))
+    # One feed at one address (each language's build writes it): in the site's main language.
+    env.conf["extra"]["events_feed"] = events_feed.feed(feed_council, stamp=data_date(council))
 
     env.variables["council"] = SafeView(c)
     env.variables["nation"] = SafeView(nations.facts(c.nation.value))
@@ -94,6 +109,72 @@ def define_env(env) -> None:
     # preview, which builds again and again in one process.
     if not serving():
         gc.freeze()
+
+
+# --- languages (issue 15) ----------------------------------------------------------------------------
+
+def configure_languages(conf, council: CouncilFile) -> str:
+    """Tell mkdocs-static-i18n which of its languages this council publishes, and say which one this build is.
+
+    mkdocs.yml lists English and Welsh, Welsh not built; a council that lists cy in `languages:` turns it on.
+    define_env runs before the plugin's own start of each build (its on_config runs last), and the plugin
+    builds the other languages after the first, calling define_env again for each. An engine without the
+    plugin builds the first language."""
+    declared = [item.value for item in council.languages]
+    plugins = conf.get("plugins")
+    i18n = plugins.get("i18n") if hasattr(plugins, "get") else None
+    if i18n is None or not hasattr(i18n, "config"):
+        return declared[0]
+    for item in i18n.config.languages:
+        item.build = item.locale in declared
+        # The home pages' links, relative like every other (the plugin would give "/" and "/cy/", which
+        # break on a site published in a folder); each other page's link is its own page's, set by the plugin
+        item.fixed_link = "./" if item.default else f"{item.locale}/"
+    return i18n.current_language or i18n.default_language
+
+
+def main_language(conf, council: CouncilFile) -> str:
+    """The language at the site's root: mkdocs-static-i18n's default (English), else the council's first."""
+    plugins = conf.get("plugins")
+    i18n = plugins.get("i18n") if hasattr(plugins, "get") else None
+    return getattr(i18n, "default_language", None) or council.languages[0].value
+
+
+def not_found(council: CouncilFile, main: str) -> list[dict]:
+    """What the one 404 page says, in each of the site's languages, the main one first (overrides/404.html)."""
+    ordered = sorted((item.value for item in council.languages), key=lambda code: code != main)
+    said = []
+    for number, code in enumerate(ordered):
+        with language.using(code):
+            theme = words()["theme"]
+            said.append({"lang": code, "level": 1 if number == 0 else 2, "title": theme["not_found_title"],
+                         "text": theme["not_found_text"], "home_text": theme["not_found_home"],
+                         "home": "" if code == main else f"{code}/"})
+    return said
+
+
+def write_not_found_once(conf, main_build: bool) -> None:
+    """Only the main language's build writes 404.html (one page at one address, in every language):
+    the other builds would write theirs over it."""
+    theme = conf.get("theme")
+    templates = getattr(theme, "static_templates", None)
+    if not isinstance(templates, set):
+        return
+    if main_build:
+        templates.add("404.html")
+    else:
+        templates.discard("404.html")
+
+
+def use_language_words(conf, built_in: str) -> None:
+    """The tooltips' words (pymdownx.snippets appends abbreviations.md to every page) in the build's language:
+    macros/data/cy/abbreviations.md is found first while Welsh is built."""
+    snippets = conf.get("mdx_configs", {}).get("pymdownx.snippets")
+    if not snippets or "base_path" not in snippets:
+        return
+    data = Path(__file__).resolve().parent / "data"
+    english = [p for p in snippets["base_path"] if Path(p).resolve() != data / "cy"]
+    snippets["base_path"] = ([str(data / built_in)] if built_in != language.ENGLISH else []) + english
 
 
 # --- other engines (make engines): what Zensical's macros extension gives define_env ------------------
@@ -260,4 +341,13 @@ def theme_extras(council: CouncilFile) -> dict:
         "citations": citations(),
         "months": words()["months"],
         "help_bar": views.help_bar(council),  # issue 12: the one help bar on young people's pages
+        "words": theme_words(council),        # issue 15: the theme's words, in the language being built
+        "root": language.root(),              # where this language's pages are: "" or "cy/"
     }
+
+
+def theme_words(council: CouncilFile) -> dict:
+    """The theme's own words (words.yml: theme) in the language being built, sentences filled in."""
+    said = dict(words()["theme"])
+    said["example_notice"] = said["example_notice"].format(council=council.council.name)
+    return said

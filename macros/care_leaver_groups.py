@@ -17,12 +17,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Callable, Iterator, Optional
 
 from pydantic import Field, Strict, model_validator
 
+from .language import per_language
 from .problems import DataError, Problem
 from .schema import Model, Nation
 from .types import HttpsUrl, ShortText, Slug, Text
@@ -165,7 +165,7 @@ class Route:
         return " → ".join(f"{q.id}: {a.text}" for q, a in self.steps) + f" → {self.group.id}"
 
 
-@lru_cache(maxsize=None)
+@per_language
 def groups(nation: str) -> CareLeaverGroups:
     """The nation's questions and groups, validated (once per process)."""
     from . import nations  # the entitlements a group links to must be the nation's own

@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Optional
 
 from .council_file import PROJECT, label_for, load_council
+from . import translations
 from .data_checks import content_problems
+from .language import ENGLISH, in_language
 from .page_checks import banned_word_problems, page_review_problems, page_shape_problems
 from .problems import DataError, Problem
 from .schema import CouncilFile
@@ -39,11 +41,16 @@ def check(path: Path, strict: bool = False, fail_on_overdue: bool = False,
         council, located = load_council(path, label)
     except DataError as err:
         return None, err.problems
-    problems = content_problems(council, located.where, label, today(), docs)
+    # The checks of content read the council in English; its languages are checked as they are written.
+    problems = translations.council_problems(council, located.where, label)
+    if errors(problems):
+        return council, problems
+    english = in_language(council, ENGLISH)
+    problems += content_problems(english, located.where, label, today(), docs)
     if docs is not None and docs.is_dir():
         problems += page_review_problems(docs, today(), label_for)
         problems += page_shape_problems(docs, label_for)
-        problems += banned_word_problems(council, located, label, docs, label_for)
+        problems += banned_word_problems(english, located, label, docs, label_for)
     escalate = {"warning"} if strict else set()
     if fail_on_overdue:
         escalate.add("overdue")

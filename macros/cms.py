@@ -54,6 +54,7 @@ ENUM_WORDS: dict[type[Enum], str] = {
     s.EvaluationSection: "evaluation_sections",
     s.Answer: "answers",
     s.Compliance: "compliance",
+    s.Language: "languages",
 }
 
 LOCAL_BACKEND = "http://127.0.0.1:8081/api/v1"  # decap-server, started by `make cms-local`

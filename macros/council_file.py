@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from .problems import DataError, Located, Path_, Problem, field_name, shorten
 from .cache import cached
+from .language import is_translation
 from .reader import read_bytes, read_yaml
 from .schema import CouncilFile
 
@@ -211,6 +212,9 @@ def validated(path: Path, label: str, model: type[BaseModel]) -> tuple[BaseModel
 
     def compute() -> tuple[BaseModel, Located]:
         located = read_yaml(path, label)
+        if is_translation(path) and isinstance(located.data, dict):
+            # A translation's own line (translation: draft | reviewed, macros/translations.py), not data
+            located = Located({k: v for k, v in located.data.items() if k != "translation"}, located.values, located.keys)
         return validate(located, model, label), located
 
     return cached(f"{model.__name__}", label.encode() + b"\0" + raw, compute)

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
 from pydantic import Field
 
 from .council_file import validated
+from .language import data_file as language_file, label_of, per_language
 from .problems import DataError, Problem
 from .schema import Model, Nation
 from .sources import citations
@@ -46,21 +46,27 @@ class HandbookText(Model):
 
 def data_file(nation: str, page: str) -> Path:
     """The nation's file for a page given as its path under docs/ (handbook/briefings/education.md)."""
-    parts = Path(page).parts
+    parts = Path(page.replace(".cy.md", ".md")).parts   # a Welsh page asks for the same passages, in Welsh
     if "handbook" not in parts:
         raise ValueError(f"{page} is not a handbook page: only pages under docs/handbook/ have nation passages")
     relative = Path(*parts[parts.index("handbook") + 1:]).with_suffix(".yml")
     return DATA / nation / relative
 
 
-@lru_cache(maxsize=None)
+def language_data_file(nation: str, page: str) -> Path:
+    """The nation's file for a page in the language being built (macros/data/cy/handbook/… for Welsh)."""
+    return language_file(data_file(nation, page).relative_to(DATA.parent))
+
+
+@per_language
 def text(nation: str, page: str) -> HandbookText:
     path = data_file(nation, page)
     label = str(path.relative_to(DATA.parent.parent.parent))
     if not path.is_file():
         raise DataError([Problem(label, 1, 1, "passages", f"there is no file for {page} in {nation}'s handbook",
                                  f"write {label} with the passages {page} asks for")])
-    result, _ = validated(path, label, HandbookText)
+    path = language_data_file(nation, page)
+    result, _ = validated(path, label_of(path), HandbookText)
     assert isinstance(result, HandbookText)
     unknown = [s for s in result.sources if s not in citations()]
     if unknown:
@@ -73,7 +79,7 @@ def passage(nation: str, page: str, key: str) -> str:
     """The nation's passage `key` for the page; a clear error when it is missing."""
     found = text(nation, page)
     if key not in found.passages:
-        label = str(data_file(nation, page).relative_to(DATA.parent.parent.parent))
+        label = label_of(language_data_file(nation, page))
         raise KeyError(f"{label} has no passage {key!r} — add it under passages:")
     return found.passages[key].strip()
 
@@ -88,7 +94,8 @@ def calls(page: Path) -> list[tuple[int, int, str]]:
 
 
 def pages() -> list[Path]:
-    return sorted((DOCS / "handbook").rglob("*.md"))
+    """The handbook's English pages (a Welsh page, PAGE.cy.md, asks for the same passages: macros/translations.py)."""
+    return sorted(p for p in (DOCS / "handbook").rglob("*.md") if not p.name.endswith(".cy.md"))
 
 
 def check_handbook_data() -> list[str]:

@@ -15,12 +15,12 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import Enum
-from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
 from pydantic import Field, field_validator, model_validator
 
+from .language import per_language
 from .problems import DataError, Problem
 from .schema import Model, Nation, Theme
 from .types import Figure, HttpsUrl, ShortText, Slug, Text
@@ -114,7 +114,7 @@ class NationalFigures(Model):
         return [f for f in self.figures if f.theme == theme]
 
 
-@lru_cache(maxsize=None)
+@per_language
 def figures(nation: str) -> NationalFigures:
     """The nation's current figures, validated."""
     from .nations import load_data

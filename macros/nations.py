@@ -10,12 +10,12 @@ overrides.
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Callable, Optional
 
 from pydantic import Field, Strict
 
+from .language import data_file as language_file, label_of, per_language
 from .council_file import validated
 from .problems import DataError, Problem
 from .schema import Comparator, Model, Nation, NationalEntitlements, Role
@@ -130,8 +130,9 @@ class NationFacts(Model):
 def load_data(folder: str, nation: str, model: type[Model]):
     """A nation's data file (macros/data/FOLDER/NATION.yml), validated with the same reader and messages as
     council.yml; a file that says which nation it is for must be that nation's."""
-    label = f"macros/data/{folder}/{nation}.yml"
-    result, _ = validated(DATA / folder / f"{nation}.yml", label, model)
+    path = language_file(f"{folder}/{nation}.yml")
+    label = label_of(path)
+    result, _ = validated(path, label, model)
     assert isinstance(result, model)
     declared = getattr(result, "nation", None)
     if isinstance(declared, Nation) and declared.value != nation:
@@ -139,13 +140,13 @@ def load_data(folder: str, nation: str, model: type[Model]):
     return result
 
 
-@lru_cache(maxsize=None)
+@per_language
 def facts(nation: str) -> NationFacts:
     """The nation's words and facts, validated."""
     return load_data("nations", nation, NationFacts)
 
 
-@lru_cache(maxsize=None)
+@per_language
 def baseline(nation: str) -> NationalEntitlements:
     """The nation's baseline of entitlements, validated with the same schema as council.yml."""
     return load_data("entitlements", nation, NationalEntitlements)

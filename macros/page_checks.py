@@ -46,8 +46,8 @@ def review_due(last_reviewed_on: date, review_in: str) -> Optional[date]:
 
 
 def pages(docs: Path) -> Iterator[Path]:
-    for path in sorted(docs.rglob("*.md")):
-        if "includes" not in path.relative_to(docs).parts:
+    for path in sorted(docs.rglob("*.md")):   # English pages: a Welsh page (.cy.md) mirrors one (macros/translations.py)
+        if "includes" not in path.relative_to(docs).parts and not path.name.endswith(".cy.md"):
             yield path
 
 

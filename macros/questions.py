@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
+
+from .language import data_file, per_language
 
 QUESTIONS_FILE = Path(__file__).parent / "data" / "questions.yml"
 
@@ -14,12 +15,13 @@ QUESTIONS_FILE = Path(__file__).parent / "data" / "questions.yml"
 ALL_NATIONS = ("england", "wales", "scotland", "northern-ireland")
 
 
-@lru_cache(maxsize=1)
+@per_language
 def bank() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
     """Section id -> its questions in Markdown (project text, not council data), each with the nations
     it applies to (all, unless the data says `nations:`)."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data = yaml.load(QUESTIONS_FILE.read_text(encoding="utf-8"), Loader=loader)
+    data = yaml.load(data_file("questions.yml").read_text(encoding="utf-8"), Loader=loader)
+    data.pop("translation", None)
     return {section: tuple((q, ALL_NATIONS) if isinstance(q, str) else (q["text"], tuple(q["nations"])) for q in items)
             for section, items in data.items()}
 
@@ -29,7 +31,7 @@ def markdown_list(section: str, nation: str) -> str:
     return "\n".join(f"- [ ] {q}" for q, where in bank()[section] if nation in where)
 
 
-@lru_cache(maxsize=None)
+@per_language
 def questions_for(section: str, nation: str = "england") -> tuple[str, ...]:
     """The section's questions for a nation as plain text (no Markdown links or emphasis), for the scorecard."""
     return tuple(_plain(q) for q, where in bank().get(section, ()) if nation in where)

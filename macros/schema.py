@@ -15,7 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field, Strict, model_validator
 from pydantic_core import PydanticCustomError
 from typing_extensions import Annotated
 
-from .types import ClockTime, Email, Figure, HttpsUrl, Icon, Phone, ShortText, SiteUrl, Slug, Text
+from .language import Localised
+from .types import ClockTime, Email, Figure, HttpsUrl, Icon, Name, Phone, ShortText, SiteUrl, Slug, Text
 
 Age = Annotated[int, Strict(), Field(ge=0, le=30)]
 
@@ -34,6 +35,11 @@ class Nation(str, Enum):
     wales = "wales"
     scotland = "scotland"
     northern_ireland = "northern-ireland"
+
+
+class Language(str, Enum):
+    en = "en"
+    cy = "cy"
 
 
 class CouncilKind(str, Enum):
@@ -122,7 +128,7 @@ class Council(Model):
 
 class Contact(Model):
     role: Role = Field(description="Which role this is. Pages ask for a contact by role.")
-    name: ShortText = Field(
+    name: Name = Field(
         description="The person's or team's name.", examples=["Leaving Care Team"]
     )
     what_they_do: Text = Field(
@@ -155,7 +161,7 @@ class Board(Model):
     """The corporate parenting board's terms of reference (the seven key ingredients and more)."""
 
     name: ShortText = Field(description="The board's name.", examples=["Corporate Parenting Board"])
-    chair: ShortText = Field(
+    chair: Name = Field(
         description="Who chairs it (a role, and name if you wish).",
         examples=["The Lead Member for Children's Services"],
     )
@@ -228,9 +234,10 @@ class Promise(Model):
 
 
 class Pledge(Model):
-    title: ShortText = Field("Our promises to you", description="The Pledge's title.")
+    title: ShortText = Field(default_factory=lambda: Localised(en="Our promises to you", cy="Ein haddewidion i ti"),
+                             description="The Pledge's title.", json_schema_extra={"default": "Our promises to you"})
     agreed_on: date = Field(description="When the Pledge was agreed with the Children in Care Council.")
-    agreed_with: ShortText = Field(description="Who agreed it with the council.")
+    agreed_with: Name = Field(description="Who agreed it with the council.")
     next_review: date = Field(description="When the Pledge will next be reviewed with young people.")
     promises: list[Promise] = Field(min_length=1, description="The promises.")
 
@@ -268,7 +275,7 @@ class Entitlement(Model):
     area: Area = Field(description="The local offer area it belongs to.")
     stages: list[Stage] = Field(min_length=1, description="Who it is for: in-care, 16-17, leaving-care.")
     what_you_get: Text = Field(description="What you get, in plain words.")
-    amount: Optional[ShortText] = Field(None, description="The amount, if it is money.", examples=["£2,000"])
+    amount: Optional[Name] = Field(None, description="The amount, if it is money.", examples=["£2,000"])
     given_by: Optional[ShortText] = Field(
         None, description="Who gives it, in a few plain words, if it is not the council.",
         examples=["Your college", "The government"],
@@ -288,7 +295,7 @@ class Entitlement(Model):
         pattern=r"^(in-force|announced)$",
         description="in-force, or announced (the start date is not confirmed yet).",
     )
-    keywords: list[ShortText] = Field(
+    keywords: list[Name] = Field(
         default_factory=list,
         description='Everyday words people search with, such as "money for uni".',
     )
@@ -359,7 +366,7 @@ class Entitlements(Model):
 
 
 class ChildrenInCareCouncil(Model):
-    name: ShortText = Field(description="Its name, as young people call it.", examples=["Anytown Voices"])
+    name: Name = Field(description="Its name, as young people call it.", examples=["Anytown Voices"])
     meets: Text = Field(description="When and where it meets, in plain words.")
     how_to_join: Text = Field(description="How to join, in plain words.")
 
@@ -396,9 +403,9 @@ class YoungPeople(Model):
 
 
 class BoardMember(Model):
-    name: ShortText = Field(description="The member's name, or the seat (for young people's seats).")
+    name: Name = Field(description="The member's name, or the seat (for young people's seats).")
     role: ShortText = Field(description="Their role on the board.", examples=["Councillor", "Young person"])
-    party: Optional[ShortText] = Field(None, description="Political party, for councillors.")
+    party: Optional[Name] = Field(None, description="Political party, for councillors.")
     young_person: bool = Field(False, description="true for a seat held by a young person.")
 
 
@@ -406,7 +413,7 @@ class Meeting(Model):
     held_on: date = Field(description="The meeting date (YYYY-MM-DD).")
     starts_at: Optional[ClockTime] = Field(None, description='When it starts, as "HH:MM" in quotes (UK time).', examples=["18:00"])
     ends_at: Optional[ClockTime] = Field(None, description='When it ends, as "HH:MM" in quotes (UK time).', examples=["20:00"])
-    place: Optional[ShortText] = Field(None, description="Where it meets.", examples=["Committee Room 2, Town Hall"])
+    place: Optional[Name] = Field(None, description="Where it meets.", examples=["Committee Room 2, Town Hall"])
     decisions: list[Text] = Field(default_factory=list, description="What the board decided.")
     papers: Optional[HttpsUrl] = Field(None, description="Where the papers are (agenda and minutes together).")
     agenda: Optional[HttpsUrl] = Field(None, description="The agenda.")
@@ -449,7 +456,7 @@ class Event(Model):
     ends_on: Optional[date] = Field(None, description="The last day, for an event over several days.")
     starts_at: Optional[ClockTime] = Field(None, description='When it starts, as "HH:MM" in quotes (UK time); leave out for an all-day event.')
     ends_at: Optional[ClockTime] = Field(None, description='When it ends, as "HH:MM" in quotes (UK time).')
-    place: Optional[ShortText] = Field(None, description="Where it is.")
+    place: Optional[Name] = Field(None, description="Where it is.")
     details: Optional[Text] = Field(None, description="What happens, and who it is for.")
     link: Optional[HttpsUrl] = Field(None, description="Where to find out more or book.")
 
@@ -539,7 +546,10 @@ class Action(Model):
 
 
 class Strategy(Model):
-    title: ShortText = Field("Our corporate parenting strategy", description="The strategy's title.")
+    title: ShortText = Field(default_factory=lambda: Localised(en="Our corporate parenting strategy",
+                                                               cy="Ein strategaeth rhianta corfforaethol"),
+                             description="The strategy's title.",
+                             json_schema_extra={"default": "Our corporate parenting strategy"})
     starts: Optional[date] = Field(None, description="When the strategy starts.")
     ends: Optional[date] = Field(None, description="When the strategy ends.")
     approved: Optional[Text] = Field(None, description="Who approved it and when.")
@@ -547,7 +557,7 @@ class Strategy(Model):
     message_from_young_people: Optional[Text] = Field(
         None, description="A message from young people to their corporate parents, in their words."
     )
-    message_from: Optional[ShortText] = Field(None, description="Who the message is from.")
+    message_from: Optional[Name] = Field(None, description="Who the message is from.")
     how_it_works: Optional[Text] = Field(
         None, description="How corporate parenting works here: who leads, roles, levels of responsibility."
     )
@@ -575,7 +585,7 @@ class Unit(str, Enum):
 
 
 class Value(Model):
-    period: ShortText = Field(description="The year or period, such as 2025-26.", examples=["2025-26"])
+    period: Name = Field(description="The year or period, such as 2025-26.", examples=["2025-26"])
     value: Figure = Field(description="The figure (not negative; a percentage is 0 to 100).")
     numerator: Optional[Annotated[int, Strict(), Field(ge=0)]] = Field(
         None, description="For a percentage: how many children it counts."
@@ -587,7 +597,7 @@ class Value(Model):
 
 class Comparison(Model):
     against: Comparator = Field(description="england, wales, scotland, northern-ireland, region or statistical-neighbours.")
-    period: ShortText = Field(description="The year or period of the comparison.")
+    period: Name = Field(description="The year or period of the comparison.")
     value: Figure = Field(description="Their figure (not negative; a percentage is 0 to 100).")
 
 
@@ -651,7 +661,7 @@ class Compliance(str, Enum):
 
 class KnownIssue(Model):
     issue: Text = Field(description="What does not work, in plain words.")
-    criterion: Optional[ShortText] = Field(None, description="The WCAG 2.2 success criterion it fails.", examples=["1.4.3 Contrast (Minimum)"])
+    criterion: Optional[Name] = Field(None, description="The WCAG 2.2 success criterion it fails.", examples=["1.4.3 Contrast (Minimum)"])
     fix_by: Optional[date] = Field(None, description="When it will be fixed (YYYY-MM-DD).")
 
 
@@ -682,8 +692,8 @@ class Accessibility(Model):
 
 
 class BannedWord(Model):
-    word: ShortText = Field(description="A word or phrase the site must not use.", examples=["placement"])
-    instead: ShortText = Field(description="What to say instead.", examples=["home"])
+    word: Name = Field(description="A word or phrase the site must not use.", examples=["placement"])
+    instead: Name = Field(description="What to say instead.", examples=["home"])
     young_people_only: bool = Field(
         False, description="true if it is banned only on the young people's pages and their data."
     )
@@ -711,6 +721,16 @@ class CouncilFile(Model):
     )
 
     council: Council = Field(description="Who the council is: its name, nation and website.")
+    languages: list[Language] = Field(
+        default_factory=lambda: [Language.en], min_length=1,
+        description="The site's languages, the first being its main one: [en] (English only, when left out), or "
+                    "for a council in Wales [en, cy] or [cy, en]. With two, every text is written in both (en: and cy:).",
+        examples=[["en", "cy"]],
+    )
+    publish_draft_translations: bool = Field(
+        True, description="false: a Welsh page not yet reviewed by a Welsh speaker (translation: draft) is a warning, "
+                          "so check --strict and the strict build refuse to publish it.",
+    )
     contacts: list[Contact] = Field(min_length=1, description="Who to contact, by role.")
     board: Board = Field(description="The corporate parenting board's terms of reference.")
     pledge: Pledge = Field(description="The Pledge: the council's promises to children in care and care leavers.")

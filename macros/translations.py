@@ -49,6 +49,11 @@ KEEP = re.compile(
 )
 
 
+# The project's words a Welsh site prints (a council in Wales): each needs its Welsh file.
+WELSH_DATA_NEEDED = ("words.yml", "questions.yml", "abbreviations.md", "nations/wales.yml", "entitlements/wales.yml",
+                     "national/wales.yml", "care_leaver_groups/wales.yml")
+
+
 @dataclass(frozen=True)
 class Draft:
     path: str      # relative to the project
@@ -252,3 +257,59 @@ def problems() -> list[str]:
     for path in [*welsh_pages(), *welsh_data_files()]:
         found += glossary_problems(path)
     return found
+
+
+# --- what `check` says about a council's languages ------------------------------------------------------
+
+def council_problems(council, where, label: str) -> list:
+    """Errors for a council's languages: Welsh outside Wales, and each text missing in a declared language
+    (or written in one the council does not declare); then the Welsh drafts, listed (notices) or, with
+    `publish_draft_translations: false`, warnings that a strict check or build refuses."""
+    from .language import NAMES, Localised, localised_texts
+    from .problems import Problem, field_name
+
+    declared = [language.value for language in council.languages]
+    problems = []
+
+    def report(path, message, severity="error"):
+        line, column = where(path)
+        problems.append(Problem(label, line, column, field_name(path), message, severity))
+
+    if len(set(declared)) != len(declared):
+        report(("languages",), "a language is listed twice — list each once, such as [en, cy]")
+    if "en" not in declared:
+        report(("languages",), "the site must have English as well — write [en, cy] or [cy, en]")
+    if "cy" in declared and council.council.nation.value != "wales":
+        report(("languages",), "Welsh pages are written for councils in Wales only (they tell young people "
+               "Wales's rights) — take cy out of languages")
+    for path, value, is_name in localised_texts(council):
+        if isinstance(value, Localised):
+            for language in value:
+                if language not in declared:
+                    report((*path, language), f"this is written in {NAMES[language]}, which languages does not list — "
+                           f"add {language} to languages, or take this line out")
+            for language in declared:
+                if language not in value:
+                    report(path, f"there is no {NAMES[language]} text here — add '{language}: …' under it")
+        elif len(declared) > 1 and not is_name:
+            missing = " and ".join(f"'{language}: …'" for language in declared)
+            report(path, f"this is written once, but the site is in {' and '.join(NAMES[l] for l in declared)} — "
+                   f"write it in each, on lines {missing} under it")
+    if "cy" in declared:
+        for english in english_pages():
+            if "admin" not in english.relative_to(DOCS).parts and not welsh_page(english).is_file():
+                problems.append(Problem(_rel(english), 1, 1, "translation", f"this page has no Welsh page, and the "
+                                        f"site is in Welsh too — translate it into {_rel(welsh_page(english))}"))
+        for relative in WELSH_DATA_NEEDED:
+            if not (WELSH_DATA / relative).is_file():
+                problems.append(Problem(f"macros/data/{relative}", 1, 1, "translation", "the Welsh site needs this "
+                                        f"file in Welsh — translate it into macros/data/cy/{relative}"))
+        severity = "notice" if council.publish_draft_translations else "warning"
+        for draft in drafts():
+            path = PROJECT / draft.path
+            line = next((n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+                         if text.startswith("translation:")), 1)
+            problems.append(Problem(draft.path, line, 1, "translation",
+                                    "a Welsh speaker has not reviewed this translation yet (translation: draft) — "
+                                    "when one has, set translation: reviewed", severity))
+    return problems

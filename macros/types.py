@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import phonenumbers
 from phonenumbers import shortnumberinfo
-from pydantic import AfterValidator, BeforeValidator, Field, Strict, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, Field, Strict, StringConstraints, ValidationError, WrapValidator
 from pydantic_core import PydanticCustomError
 
 from .problems import shorten
@@ -43,20 +43,83 @@ def _not_a_number(value: Any) -> Any:
     return value
 
 
+class _InLanguages:
+    """Marks a text a council may write in each of its languages (issue 15): `{en: "…", cy: "…"}`.
+
+    `text_field` texts must be in every language the council declares (`check` says which is missing);
+    `name_field` texts (a person's name, an amount, a period) may be written once for every language."""
+
+    def __init__(self, kind: str) -> None:
+        self.text_field = kind == "text"
+        self.name_field = kind == "name"
+
+    def __get_pydantic_json_schema__(self, core_schema, handler):
+        one = handler(core_schema)
+        return {"anyOf": [one, {"type": "object", "description": "The same text in each language of the site.",
+                                "properties": {"en": one, "cy": one}, "additionalProperties": False,
+                                "minProperties": 1}]}
+
+
+def _in_languages(value: Any, handler: Any) -> Any:
+    """A text, or the same text in several languages (each checked as a text): `{en: "…", cy: "…"}`."""
+    from .language import LANGUAGES, Localised
+
+    if not isinstance(value, dict):
+        return handler(value)
+    unknown = [key for key in value if key not in LANGUAGES]
+    if unknown or not value:
+        raise PydanticCustomError(
+            "language_unknown",
+            "'{key}' is not a language of the site — write the text under en: (English) and cy: (Welsh)",
+            {"key": str(unknown[0]) if unknown else "(nothing)"},
+        )
+    texts = {}
+    for language, text in value.items():
+        try:
+            texts[language] = handler(text)
+        except ValidationError as err:
+            first = err.errors(include_url=False)[0]
+            problem = {
+                "string_too_short": "this is empty — write the text, or take the line out",
+                "string_too_long": f"this is longer than {first.get('ctx', {}).get('max_length')} characters — shorten it",
+                "string_type": "expected text — write it as text (in quotes if it looks like a number, date or yes/no)",
+            }.get(first["type"], first["msg"])
+            raise PydanticCustomError("language_text", "{language}: {problem}",
+                                      {"language": language, "problem": problem}) from None
+    return Localised(texts)
+
+
+_TEXT, _NAME = _InLanguages("text"), _InLanguages("name")
+
 Text = Annotated[
     str,
     BeforeValidator(_not_a_number),
     Strict(),
     StringConstraints(strip_whitespace=True, min_length=1, max_length=4000),
+    WrapValidator(_in_languages),
+    _TEXT,
 ]
-"""Plain text. Shown as written, never as markup."""
+"""Plain text, in each of the site's languages. Shown as written, never as markup."""
 
 ShortText = Annotated[
     str,
     BeforeValidator(_not_a_number),
     Strict(),
     StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    WrapValidator(_in_languages),
+    _TEXT,
 ]
+
+Name = Annotated[
+    str,
+    BeforeValidator(_not_a_number),
+    Strict(),
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    WrapValidator(_in_languages),
+    _NAME,
+]
+"""A short text that is usually the same in every language (a person's name, an amount, a period):
+written once, or once per language."""
 
 Slug = Annotated[str, Strict(), StringConstraints(pattern=SLUG, max_length=60)]
 

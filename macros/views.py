@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from . import nations
+from . import language, nations
 from .amounts import is_more  # the same rule as the check that refuses a false "more"
 from .escape import safe_href
 from .schema import (Action, Basis, Comparator, CouncilFile, Entitlement, EvaluationSection,
@@ -73,7 +73,9 @@ def mailto(email: str) -> str:
 
 
 def relative_link(here: str, target: str) -> str:
-    """A relative link from the page at `here` to a site path such as 'strategy/board/'."""
+    """A relative link from the page at `here` to a site path such as 'strategy/board/', in the language
+    being built (the Welsh site is under cy/)."""
+    target = language.root() + target
     base = posixpath.dirname(here.rstrip("/")) if not here.endswith("/") else here.rstrip("/")
     rel = posixpath.relpath(target.rstrip("/") or ".", base or ".")
     return (rel + "/") if target.endswith("/") and rel != "." else (rel if rel != "." else "./")
@@ -1953,6 +1955,26 @@ class HelpBarView:
     corporate_parent: str               # "the council", "the Trust"
     advocate: Link                      # the advocacy contact's phone, or a link to the page that explains
     advocate_is_phone: bool
+    title: str = ""                     # "Need help now?"
+    lines: tuple["HelpBarLine", ...] = ()  # what the bar prints, in the language being built
+
+
+@dataclass(frozen=True)
+class HelpBarLine:
+    """One line of the help bar: words, a number or link (strong when a number), words."""
+
+    before: str
+    link: Optional[Link]
+    after: str
+    strong: bool = True       # a phone number is bold
+    site_path: bool = False   # the link is a path in the site (made relative to the page by the theme)
+
+
+def _help_bar_line(sentence: str, link: Optional[Link], strong: bool = True, site_path: bool = False,
+                   **values) -> HelpBarLine:
+    """A sentence from words.yml with {link} where the link goes, and its other {placeholders} filled in."""
+    before, _, after = sentence.format(link="\0", **values).partition("\0")
+    return HelpBarLine(before, link, after, strong, site_path)
 
 
 def _digits_tel(number: str) -> str:
@@ -1962,23 +1984,36 @@ def _digits_tel(number: str) -> str:
 def help_bar(council: CouncilFile) -> HelpBarView:
     facts = nations.facts(council.council.nation.value)
     ooh, advocacy = council.contact(Role.out_of_hours), council.contact(Role.advocacy)
-    name = council.council.name
-    missing = (f"{name} has not put its out-of-hours number on this site yet. "
-               f"If it cannot wait, call {EMERGENCY} or Childline. In the day, call your social worker.")
+    said = words()["help_bar"]
+    missing = said["out_of_hours_missing"].format(council=council.council.name, emergency=EMERGENCY)
     if advocacy and advocacy.phone:
         advocate, is_phone = Link(advocacy.phone, tel_href(advocacy.phone)), True
+    else:   # a path in the site, in the language being built
+        advocate, is_phone = Link(said["advocate_link"], language.root() + "young-people/who-can-help/#advocate"), False
+    emergency, childline = Link(EMERGENCY, _digits_tel(EMERGENCY)), Link(CHILDLINE, _digits_tel(CHILDLINE))
+    out_of_hours = Link(ooh.phone, tel_href(ooh.phone)) if ooh and ooh.phone else None
+    ooh_name = ooh.name if ooh else role_title(council, Role.out_of_hours)
+    hours = ooh.hours if ooh else None
+    lines = [_help_bar_line(said["danger"], emergency), _help_bar_line(said["childline"], childline)]
+    if out_of_hours:
+        lines.append(_help_bar_line(said["out_of_hours_with_hours" if hours else "out_of_hours"], out_of_hours,
+                                corporate_parent=facts.corporate_parent, name=ooh_name, hours=hours))
     else:
-        advocate, is_phone = Link("Get an advocate", "young-people/who-can-help/#advocate"), False
+        lines.append(HelpBarLine(missing, None, ""))
+    lines.append(_help_bar_line(said["advocate_phone"], advocate) if is_phone else
+                 _help_bar_line(said["advocate_page"], advocate, strong=False, site_path=True))
     return HelpBarView(
-        emergency=Link(EMERGENCY, _digits_tel(EMERGENCY)),
-        childline=Link(CHILDLINE, _digits_tel(CHILDLINE)),
-        out_of_hours=Link(ooh.phone, tel_href(ooh.phone)) if ooh and ooh.phone else None,
-        out_of_hours_name=ooh.name if ooh else role_title(council, Role.out_of_hours),
-        out_of_hours_hours=ooh.hours if ooh else None,
+        emergency=emergency,
+        childline=childline,
+        out_of_hours=out_of_hours,
+        out_of_hours_name=ooh_name,
+        out_of_hours_hours=hours,
         out_of_hours_missing=missing,
         corporate_parent=facts.corporate_parent,
         advocate=advocate,
         advocate_is_phone=is_phone,
+        title=said["title"],
+        lines=tuple(lines),
     )
 
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .language import data_file, per_language
 
 WORDS_FILE = Path(__file__).parent / "data" / "words.yml"
 
@@ -33,7 +34,10 @@ class Words:
         return f"{value.day} {self.data['months'][value.month - 1]} {value.year}"
 
 
-@lru_cache(maxsize=1)
+@per_language
 def words() -> Words:
+    """The site's words in the language being built (macros/data/cy/words.yml for Welsh)."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return Words(yaml.load(WORDS_FILE.read_text(encoding="utf-8"), Loader=loader))
+    data = yaml.load(data_file("words.yml").read_text(encoding="utf-8"), Loader=loader)
+    data.pop("translation", None)
+    return Words(data)

@@ -38,13 +38,46 @@
   var send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.open = function (method, url) {
     this.cpSearchIndex = INDEX.test(String(url));
+    this.cpSearchUrl = String(url);
     return open.apply(this, arguments);
   };
   XMLHttpRequest.prototype.send = function () {
     var request = this, args = arguments;
-    if (!request.cpSearchIndex || started) return send.apply(request, args);
+    if (!request.cpSearchIndex) return send.apply(request, args);
+    if (scope) return later(function () { inLanguage(request); });
+    if (started) return send.apply(request, args);
     later(function () { send.apply(request, args); });
   };
+
+  // A site in two languages has one index with both (mkdocs-static-i18n): a search finds the pages in the
+  // language of the page it starts from. The index is fetched here, cut to this language, and handed to
+  // Material as if its own request had loaded it. <html data-cp-search-root="cy/" data-cp-language-roots>
+  // (overrides/base.html) say where this language's pages are, and where the other languages' are.
+  var root = document.documentElement.getAttribute("data-cp-search-root");
+  var scope = root === null ? null : {
+    root: root,
+    others: (document.documentElement.getAttribute("data-cp-language-roots") || "").split(" ").filter(Boolean)
+  };
+  function inScope(doc) {
+    var location = String(doc.location || "");
+    if (scope.root) return location.indexOf(scope.root) === 0;
+    return !scope.others.some(function (other) { return location.indexOf(other) === 0; });
+  }
+  function inLanguage(request) {
+    fetch(request.cpSearchUrl, { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) throw new Error(response.statusText);
+        return response.json();
+      })
+      .then(function (index) {
+        index.docs = (index.docs || []).filter(inScope);
+        var blob = new Blob([JSON.stringify(index)], { type: "application/json" });
+        Object.defineProperty(request, "status", { value: 200 });
+        Object.defineProperty(request, "response", { value: blob });
+        request.dispatchEvent(new Event("load"));
+      })
+      .catch(function () { request.dispatchEvent(new Event("error")); });
+  }
 
   // The worker: a stand-in that keeps Material's messages and listeners until a search.
   var RealWorker = window.Worker;
