@@ -20,13 +20,14 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Callable, Iterator, Optional
 
+from markupsafe import Markup
 from pydantic import Field, Strict, model_validator
 
 from .language import per_language
 from .problems import DataError, Problem
 from .schema import Model, Nation
 from .types import HttpsUrl, ShortText, Slug, Text
-from .views import Link
+from .views import Link, When, sentence, time_html
 
 DATA = Path(__file__).parent / "data" / "care_leaver_groups"
 Years = Annotated[int, Strict(), Field(ge=0, le=30)]
@@ -207,6 +208,15 @@ class GroupView:
     checked_on: str       # in words
     checked_iso: str
 
+    @property
+    def law_sentence(self) -> Markup:
+        """The law calls this …: the group's legal name, after its plain words."""
+        return sentence("law_calls_this", name=self.law_calls_this)
+
+    @property
+    def we_last_checked(self) -> Markup:
+        return sentence("group_we_last_checked", date=time_html(When(self.checked_iso, self.checked_on)))
+
 
 @dataclass(frozen=True)
 class AnswerView:
@@ -222,6 +232,11 @@ class QuestionView:
     ask: str
     hint: Optional[str]
     answers: list[AnswerView]
+
+    @property
+    def step(self) -> Markup:
+        """Question 1."""
+        return sentence("question_number", number=self.number)
 
 
 @dataclass(frozen=True)

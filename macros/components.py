@@ -43,7 +43,7 @@ def environment() -> Environment:
         cache = FileSystemBytecodeCache(str(CACHE_DIR)) if cache_enabled() else None
     except OSError:  # a read-only checkout: compile every time
         cache = None
-    return Environment(
+    jinja = Environment(
         loader=PackageLoader("macros", "templates"),
         bytecode_cache=cache,
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -51,6 +51,24 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    jinja.globals["ui"] = Phrases()
+    return jinja
+
+
+class Phrases:
+    """`ui` in the components' templates: `{{ ui.key }}` prints the phrase `key` of words.yml's `ui:` section.
+
+    Looked up each time a template prints it (never kept), so one build can make the English pages and then
+    the Welsh ones. A phrase missing from words.yml stops the build with an error naming it (never an empty
+    gap in a page). The site's own words print as written (views.own_words)."""
+
+    def __getattr__(self, key: str) -> Markup:
+        if key.startswith("_"):  # Python's and Jinja's own questions (__html__, __deepcopy__ …): not phrases
+            raise AttributeError(key)
+        return views.own_words(views.phrase(key))
+
+    def __repr__(self) -> str:
+        return "<the phrases of macros/data/words.yml (ui:)>"
 
 
 def keep_compiled_pages(jinja: Environment) -> None:
@@ -116,7 +134,7 @@ class Components:
         return views.relative_link(self.page_url() or "", target)
 
     def _not_written(self, what: str) -> Markup:
-        return html_block("not_written.html", council_name=self.name, what=what)
+        return html_block("not_written.html", text=views.sentence("not_written", council=self.name, what=what))
 
     # --- contacts and the board ------------------------------------------------------
 
@@ -128,12 +146,14 @@ class Components:
         return html_block("contacts_list.html", groups=groups)
 
     def board_summary(self) -> Markup:
-        return html_block("board_summary.html", board=self.council.board, council_name=self.name,
-                          board_url=self.link("strategy/board/"))
+        board = self.council.board
+        return html_block("board_summary.html", board=board, board_url=self.link("strategy/board/"),
+                          title=views.sentence("board_at_council", board=views.strong(board.name), council=self.name))
 
     def board_terms(self) -> Markup:
         board = self.council.board
-        return html_block("board_terms.html", board=board, review_date=views.when(board.review_date))
+        return html_block("board_terms.html", board=board, review_date=views.when(board.review_date),
+                          caption=views.sentence("board_terms_caption", board=board.name))
 
     # --- young people ---------------------------------------------------------------------
 
@@ -192,20 +212,21 @@ class Components:
         return html_block("text_section.html", section=text)
 
     def population(self) -> Markup:
-        return html_block("population.html", parts=views.population(self.council), council_name=self.name)
+        return html_block("population.html", parts=views.population(self.council),
+                          not_written=views.sentence("population_not_written", council=self.name))
 
     def strengths(self) -> Markup:
-        return self._list(self.council.strategy.strengths, "what it does well")
+        return self._list(self.council.strategy.strengths, views.phrase("not_written_strengths"))
 
     def must_improve(self) -> Markup:
-        return self._list(self.council.strategy.must_improve, "what must improve")
+        return self._list(self.council.strategy.must_improve, views.phrase("not_written_must_improve"))
 
     def _list(self, items: list[str], what: str) -> Markup:
         return html_block("list.html", items=items) if items else self._not_written(what)
 
     def objectives(self) -> Markup:
         if not self.council.strategy.objectives:
-            return self._not_written("its objectives")
+            return self._not_written(views.phrase("not_written_objectives"))
         return html_block("objectives.html", objectives=views.objectives(self.council))
 
     def action_plan(self) -> Markup:
@@ -213,10 +234,11 @@ class Components:
         contents), inside one block that the page's filters and sorting work on."""
         plan = views.action_plan(self.council, self.today(), self.link)
         if not plan.groups:
-            return self._not_written("its action plan")
-        overdue = Markup(" <strong>{} overdue.</strong>").format(plan.overdue) if plan.overdue else ""
+            return self._not_written(views.phrase("not_written_action_plan"))
+        overdue = Markup(" <strong>{}</strong>").format(views.said("action_plan_overdue", count=plan.overdue)) if plan.overdue else ""
+        summary = views.said("action_plan_summary", total=plan.total, summary=plan.summary)
         parts = [Markup('<div class="cp-action-plan" data-cp-action-plan markdown>'),
-                 Markup('<p class="cp-action-summary">{} actions: {}.{}</p>').format(plan.total, plan.summary, overdue)]
+                 Markup('<p class="cp-action-summary">{}{}</p>').format(summary, overdue)]
         for group in plan.groups:
             parts.append(Markup("## {} {{: #{} }}").format(escape.markdown_text(group.title), group.anchor))
             parts.append(html_block("action_plan.html", group=group))
@@ -226,7 +248,7 @@ class Components:
     def scorecard(self, theme: str) -> Markup:
         """One theme of the performance scorecard: each indicator (age groups of one measure together)."""
         card = views.scorecard(self.council, Theme(theme), self.link)
-        missing = None if card.indicators else self._not_written(f"its figures on {card.theme_lower}")
+        missing = None if card.indicators else self._not_written(views.said("not_written_figures_on", theme=card.theme_lower))
         return html_block("scorecard.html", card=card, missing=missing)
 
     def self_evaluation(self, section: Optional[str] = None) -> Markup:
@@ -235,9 +257,9 @@ class Components:
         evaluation = views.self_evaluation(self.council, self.link, self.today())
         if section is None:
             return html_block("self_evaluation.html", evaluation=evaluation) if evaluation.any \
-                else self._not_written("its self-evaluation")
+                else self._not_written(views.phrase("not_written_self_evaluation"))
         return html_block("self_evaluation_section.html", section=evaluation.section(EvaluationSection(section)),
-                          council_name=self.name)
+                          not_answered=views.sentence("self_evaluation_not_answered", council=self.name))
 
     # --- part D: the board, the home page, commitments and SMART actions -----------------------------
 
@@ -264,7 +286,8 @@ class Components:
     def headline_figures(self) -> Markup:
         """The home page's headline figures (performance.headline); nothing when the council chose none."""
         return html_block("home_figures.html", figures=views.headline_figures(self.council, self.link),
-                          council_short=self.council.council.short_name, scorecard_url=self.link("strategy/performance/"))
+                          heading=views.sentence("how_council_is_doing", council=self.council.council.short_name),
+                          scorecard_url=self.link("strategy/performance/"))
 
     def home_board(self) -> Markup:
         """The home page's board: the next meeting and the latest "you said, we did"."""
@@ -272,22 +295,26 @@ class Components:
 
     def commitments(self) -> Markup:
         """The council's public commitments with their dates, or a plain word that there are none yet."""
-        return html_block("commitments.html", items=views.commitments(self.council), heading=False,
-                          council_name=self.name, corporate_parent="")
+        return html_block("commitments.html", items=views.commitments(self.council), heading=False, promised="",
+                          none_yet=views.sentence("commitments_none_yet", council=self.name))
 
     def home_commitments(self) -> Markup:
         """The commitments under their own heading on the home page; nothing when there are none."""
         corporate_parent = views.nations.facts(self.council.council.nation.value).corporate_parent
-        return html_block("commitments.html", items=views.commitments(self.council), heading=True,
-                          council_name=self.name, corporate_parent=corporate_parent)
+        return html_block("commitments.html", items=views.commitments(self.council), heading=True, none_yet="",
+                          promised=views.sentence("commitments_promised", corporate_parent=corporate_parent))
 
     def smart_actions(self, count: int = 2) -> Markup:
         """One or two of the council's own actions taken apart, S, M, A, R and T (the handbook's worked example)."""
         actions = views.smart_actions(self.council, self.link, count)
         if not actions:
-            return self._not_written("its action plan")
-        return html_block("smart_actions.html", actions=actions, council_short=self.council.council.short_name,
-                          plan_url=self.link("strategy/action-plan/"), evaluation_url=self.link("strategy/self-evaluation/"))
+            return self._not_written(views.phrase("not_written_action_plan"))
+        short = self.council.council.short_name
+        plan = views.Link(views.sentence("smart_action_plan", council=short), self.link("strategy/action-plan/"))
+        evaluation = views.Link(views.own_words(views.phrase("smart_the_self_evaluation")), self.link("strategy/self-evaluation/"))
+        return html_block("smart_actions.html", actions=actions, caption=views.sentence("smart_caption", council=short),
+                          see_every_action=views.sentence("smart_see_every_action", plan=views.link_html(plan),
+                                                          evaluation=views.link_html(evaluation)))
 
     # --- Part C (issue 13): the council's figures beside the guidance ----------------------------
 
@@ -320,7 +347,7 @@ class Components:
     def scorecard_summary(self) -> Markup:
         """Every indicator at a glance, before the detail: this year, last year, comparators, in words."""
         summary = views.scorecard_summary(self.council)
-        missing = None if summary.any else self._not_written("its figures for the scorecard")
+        missing = None if summary.any else self._not_written(views.phrase("not_written_scorecard"))
         return html_block("scorecard_summary.html", summary=summary, missing=missing)
 
     # --- issue 12: "Do I get this?" — which group of care leaver am I? (macros/care_leaver_groups.py) ---

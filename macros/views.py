@@ -5,12 +5,15 @@ overdue? Which national entitlement does a local one improve? Is a figure
 better or worse than the nation and than last year? When is the board's next
 meeting? Each view holds only what its template prints, already worded and
 already formatted (dates, links, labels), so templates hold no logic. Views
-never hold markup except icons, which are trusted files bundled with Material.
-Nothing here renders HTML: components.py does that with escaping templates.
+never hold markup except icons, which are trusted files bundled with Material,
+and sentences of the site's own words (words.yml `ui:`) with data filled in,
+escaped by markupsafe (`sentence`). Every word they say comes from words.yml.
+Nothing else here renders HTML: components.py does that with escaping templates.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 import posixpath
 import re
@@ -53,6 +56,59 @@ def when(value: Optional[date]) -> Optional[When]:
 class Link:
     text: str
     href: str
+
+
+# --- the site's fixed phrases (macros/data/words.yml, section `ui:`) -------------------------------------
+# Every English word a component prints comes from words.yml, so a Welsh words.yml can replace it. A phrase is
+# looked up when a page is built (words() gives the words of the language being built). A sentence with data
+# in it has {placeholders}, filled here: `said` gives plain text (a template escapes it as it prints it);
+# `sentence` gives a sentence for a template to print as it is: the site's own words as written, the data
+# escaped (markupsafe), and any link or date in it built from escaped parts.
+
+
+class MissingPhrase(LookupError):
+    """A phrase asked for is not in words.yml's `ui:` section."""
+
+
+def phrase(key: str) -> str:
+    """A fixed phrase of the site, in the language being built."""
+    try:
+        return words()["ui"][key]
+    except KeyError:
+        raise MissingPhrase(f"macros/data/words.yml has no phrase ui.{key}: add it under `ui:`") from None
+
+
+def said(key: str, **data) -> str:
+    """A phrase with its {placeholders} filled in: plain text."""
+    return phrase(key).format(**data)
+
+
+def own_words(text: str) -> Markup:
+    """The site's own words (words.yml), printed as a template printed them when they were written into it:
+    safe in text and in a double-quoted attribute (&, <, > and " escaped), apostrophes as typed."""
+    return Markup(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&#34;"))
+
+
+def sentence(key: str, **data) -> Markup:
+    """A phrase with data in it, for a template: the phrase as written, each piece of data escaped
+    (a piece that is already Markup, a link or a date built below, is kept)."""
+    return own_words(phrase(key)).format(**data)
+
+
+def link_html(link: Link) -> Markup:
+    """<a href="…">text</a>: a link inside a sentence."""
+    return Markup('<a href="{}">{}</a>').format(link.href, link.text)
+
+
+def time_html(value: When) -> Markup:
+    """<time datetime="…">31 March 2027</time>: a date inside a sentence (as _time.html prints one)."""
+    return Markup('<time datetime="{}">{}</time>').format(value.iso, value.text)
+
+
+def strong(text: str) -> Markup:
+    return Markup("<strong>{}</strong>").format(text)
+
+# --- end of the fixed phrases' helpers --------------------------------------------------------------------
 
 
 @lru_cache(maxsize=None)
@@ -117,6 +173,10 @@ class ContactCard:
     hours: Optional[str] = None
     says_role: bool = False  # the name says the role already ("Children's Social Care"): do not repeat it
 
+    @property
+    def missing(self) -> Markup:
+        return sentence("contact_missing", council=self.council_name, corporate_parent=self.corporate_parent)
+
 
 def contact_card(council: CouncilFile, role: Role) -> ContactCard:
     contact = council.contact(role)
@@ -163,7 +223,12 @@ class Verdict:
     words: str
     checked_on: Optional[When]
     quote: Optional[str]
-    lead: str = "Young people say:"   # before the words ("" when young people have not checked it yet)
+    checked: bool = True   # young people have checked it (the words are theirs)
+
+    @property
+    def lead(self) -> str:
+        """Before the words: "Young people say:" ("" when young people have not checked it yet)."""
+        return phrase("young_people_say") if self.checked else ""
 
 
 @dataclass(frozen=True)
@@ -179,6 +244,18 @@ class PromiseView:
     review_by: Optional[When] = None
     said: Optional[Verdict] = None      # the verdict, or "not checked yet": always something to print
 
+    @property
+    def we_last_checked(self) -> Markup:
+        return sentence("pledge_we_last_checked", date=time_html(self.last_checked))
+
+    @property
+    def young_people_checked(self) -> Markup:
+        return sentence("pledge_young_people_checked", date=time_html(self.said.checked_on))
+
+    @property
+    def we_check_again(self) -> Markup:
+        return sentence("pledge_we_check_again", date=time_html(self.review_by))
+
 
 def is_it_law(promise: Promise) -> str:
     """The answer to "Is this the law?" in words."""
@@ -190,7 +267,7 @@ def is_it_law(promise: Promise) -> str:
 
 def not_checked_yet() -> Verdict:
     label = words()["verdict_not_checked"]
-    return Verdict("not-checked", icon_svg(label["icon"]), label["words"], None, None, lead="")
+    return Verdict("not-checked", icon_svg(label["icon"]), label["words"], None, None, checked=False)
 
 
 def promise_view(council: CouncilFile, promise: Promise) -> PromiseView:
@@ -209,11 +286,10 @@ def kinds_in_words(promises: list[Promise]) -> str:
     by_law = sum(p.kind == PromiseKind.statutory for p in promises)
     own = len(promises) - by_law
     if not own:
-        return "The law says we must keep all of these promises."
+        return phrase("pledge_all_by_law")
     if not by_law:
-        return "These are all our own promises. No law says we must make them."
-    return (f"The law says we must keep {by_law} of these promises. "
-            f"The other {own} {'is' if own == 1 else 'are'} our own.")
+        return phrase("pledge_all_our_own")
+    return said("pledge_by_law_one_own" if own == 1 else "pledge_by_law_others_own", by_law=by_law, own=own)
 
 
 @dataclass(frozen=True)
@@ -224,6 +300,11 @@ class PledgeView:
     promises: list[PromiseView]
     kinds: str = ""               # how many the law asks of us, how many are our own
     quoted: str = ""              # who young people's words on the cards are from (the Children in Care Council)
+
+    @property
+    def agreed(self) -> Markup:
+        return sentence("pledge_agreed", agreed_with=self.agreed_with, agreed_on=time_html(self.agreed_on),
+                        next_review=time_html(self.next_review))
 
 
 def pledge(council: CouncilFile) -> PledgeView:
@@ -247,21 +328,20 @@ class HelpLine:
 def help_lines(council: CouncilFile) -> list[HelpLine]:
     """The help bar's numbers (help_bar: one source for them) as lines to print: the Pledge leaflet's back page."""
     bar = help_bar(council)
-    lines = [HelpLine("In danger?", "Call the police or an ambulance.", bar.emergency),
-             HelpLine("Childline", "Talk to someone. It is free, and you do not have to give your name. "
-                      "For anyone under 19.", bar.childline, "Any time, day or night")]
+    lines = [HelpLine(phrase("help_in_danger"), phrase("help_in_danger_call"), bar.emergency),
+             HelpLine(phrase("help_childline"), phrase("help_childline_about"), bar.childline, phrase("help_childline_hours"))]
     out_of_hours = contact_card(council, Role.out_of_hours)
     if bar.out_of_hours:
-        lines.append(HelpLine(f"At night or at the weekend: {bar.out_of_hours_name}", out_of_hours.what_they_do,
+        lines.append(HelpLine(said("help_at_night_named", name=bar.out_of_hours_name), out_of_hours.what_they_do,
                               bar.out_of_hours, bar.out_of_hours_hours))
     else:
-        lines.append(HelpLine("At night or at the weekend", bar.out_of_hours_missing, None))
+        lines.append(HelpLine(phrase("help_at_night"), bar.out_of_hours_missing, None))
     advocacy = contact_card(council, Role.advocacy)
     if bar.advocate_is_phone:
-        lines.append(HelpLine(f"An advocate: {advocacy.name}", advocacy.what_they_do, bar.advocate, advocacy.hours))
+        lines.append(HelpLine(said("help_advocate_named", name=advocacy.name), advocacy.what_they_do, bar.advocate,
+                              advocacy.hours))
     else:
-        lines.append(HelpLine("An advocate", f"{advocacy.council_name} has not put this number here yet. "
-                              "Ask your usual worker.", None))
+        lines.append(HelpLine(phrase("help_advocate"), said("help_advocate_missing", council=advocacy.council_name), None))
     return lines
 
 
@@ -315,6 +395,12 @@ class EntitlementCard:
     checked: Optional[When]
     keywords: Optional[str]  # searchable (the filter, the site search), never shown
 
+    @property
+    def who_or_anyone(self) -> Markup:
+        """Who to ask when the council has not published that contact: the role, or anyone on the young person's side."""
+        return sentence("who_to_ask_or_anyone", who=self.who_to_ask.text,
+                        anyone=link_html(Link(phrase("anyone_on_your_side"), self.ask_anyone)))
+
 
 def given_by(council: CouncilFile, item: Entitlement) -> str:
     """Who gives a thing: the item says so, or a government scheme's money comes from the government, or the council."""
@@ -346,9 +432,9 @@ def entitlement_card(council: CouncilFile, offer: Offer, card_id: str, link: Cal
     improves = None
     if offer.improves:
         national = offer.improves
-        amount = f" ({national.amount})" if national.amount else ""
-        more = "gives you more" if is_more(item.amount, national.amount) else "adds to this"
-        improves = f"{national.title}{amount}. {c.short_name} {more}."
+        everyone = f"{national.title} ({national.amount})" if national.amount else national.title
+        more = "improves_gives_more" if is_more(item.amount, national.amount) else "improves_adds"
+        improves = said(more, everyone=everyone, council=c.short_name)
     tag = words().label("bases", item.basis).format(nation=nation.name, council=c.short_name)
     css = "local" if item.basis == Basis.council_offer else ("law" if item.basis == Basis.law else "other")
     source = None
@@ -357,7 +443,7 @@ def entitlement_card(council: CouncilFile, offer: Offer, card_id: str, link: Cal
     return EntitlementCard(
         card_id, item.title, tag, css, offer.local, item.status == "announced", item.what_you_get, item.amount,
         item.how_to_ask, who_to_ask, ask_anyone,
-        item.who_can_get_it, f"Until you are {item.up_to_age}." if item.up_to_age else None,
+        item.who_can_get_it, said("until_age", age=item.up_to_age) if item.up_to_age else None,
         improves, item.law, source, when(entitlement_checked(council, offer)),
         ", ".join(item.keywords) if item.keywords else None,
     )
@@ -454,6 +540,10 @@ class NothingMatches:
     who_can_help: str
     childline: Link       # the same number as the help bar's (CHILDLINE)
 
+    @property
+    def call_childline(self) -> Markup:
+        return sentence("call_childline_on", number=self.childline.text)
+
 
 def nothing_matches(link: Callable[[str], str]) -> NothingMatches:
     page = link("young-people/who-can-help/")
@@ -501,14 +591,14 @@ def _serves(council: CouncilFile, action: Action, link: Callable[[str], str]) ->
     out = []
     objectives = {o.id: o for o in council.strategy.objectives}
     if action.serves.objective in objectives:
-        out.append(Link(f"Objective: {objectives[action.serves.objective].title}",
+        out.append(Link(said("serves_objective", objective=objectives[action.serves.objective].title),
                         f"{link('strategy/')}#{anchor('objective', action.serves.objective)}"))
     for q in findings_answered_by(council, action):
         section = words().label("evaluation_sections", q.section)
-        out.append(Link(f"Self-evaluation: {section[:1].lower() + section[1:]}",
+        out.append(Link(said("serves_self_evaluation", section=section[:1].lower() + section[1:]),
                         f"{link('strategy/self-evaluation/')}#{anchor('q', q.id)}"))
     if action.serves.promise in {p.id for p in council.pledge.promises}:
-        out.append(Link("Pledge promise", f"{link('young-people/pledge/')}#{anchor('promise', action.serves.promise)}"))
+        out.append(Link(phrase("serves_pledge_promise"), f"{link('young-people/pledge/')}#{anchor('promise', action.serves.promise)}"))
     return out
 
 
@@ -537,7 +627,7 @@ def action_plan(council: CouncilFile, today: date, link: Callable[[str], str]) -
             groups.append(ActionGroup(objective.title, f"plan-{objective.id}", members))
     others = [row for action, row in rows.values() if action.serves.objective not in objective_ids]
     if others:
-        groups.append(ActionGroup("Other actions: gaps and promises", "plan-other", others))
+        groups.append(ActionGroup(phrase("other_actions"), "plan-other", others))
     counts = [(label, sum(1 for _, r in rows.values() if r.status == status))
               for status, label in w["action_statuses"].items()]
     summary = ", ".join(f"{count} {label.lower()}" for label, count in counts if count)
@@ -559,7 +649,7 @@ def strategy_text(council: CouncilFile, section: str) -> TextSection:
     strategy = council.strategy
     attribution = None
     if section == "message_from_young_people" and strategy.message_from:
-        attribution = f"From {strategy.message_from}"
+        attribution = said("message_from", name=strategy.message_from)
     return TextSection(getattr(strategy, section), attribution)
 
 
@@ -583,6 +673,10 @@ class ActionLink:
     due: When
     overdue: bool
 
+    @property
+    def by(self) -> Markup:
+        return sentence("by_date", date=time_html(self.due))
+
 
 @dataclass(frozen=True)
 class QuestionRow:
@@ -602,6 +696,10 @@ class SectionView:
     anchor: str
     rows: list[QuestionRow]
 
+    @property
+    def caption(self) -> str:
+        return said("section_questions_and_answers", section=self.title)
+
 
 @dataclass(frozen=True)
 class SelfEvaluationView:
@@ -617,6 +715,18 @@ class SelfEvaluationView:
         """(section title, [yes, partly, no], the section's anchor on the page), every section."""
         return [(title, counts, section.value) for (title, counts), section in zip(self.summary, EvaluationSection)]
 
+    @property
+    def caption(self) -> str:
+        """The table's caption, with the date of the self-evaluation when it has one."""
+        if self.completed_on:
+            return said("answers_by_section_of", date=self.completed_on.text)
+        return phrase("answers_by_section")
+
+    @property
+    def answer_words(self) -> list[str]:
+        """Yes, Partly, No: the table's headings, in the order of `summary`'s counts."""
+        return list(words()["answers"].values())
+
     def section(self, section: EvaluationSection) -> SectionView:
         """One section's rows (none when it has no questions)."""
         found = [s for s in self.sections if s.anchor == section.value]
@@ -627,13 +737,13 @@ class SelfEvaluationView:
         """'7 answers are "partly" or "no"; all 7 have an action in the plan.'"""
         if not self.gaps:
             return None
-        answers = "1 answer is" if self.gaps == 1 else f"{self.gaps} answers are"
+        answers = phrase("gaps_one") if self.gaps == 1 else said("gaps_many", gaps=self.gaps)
         if self.gaps_with_action == self.gaps:
-            acted = "it has an action in the plan" if self.gaps == 1 else f"all {self.gaps} have an action in the plan"
+            acted = phrase("gaps_acted_one") if self.gaps == 1 else said("gaps_acted_all", gaps=self.gaps)
         else:
             missing = self.gaps - self.gaps_with_action
-            acted = f"{missing} {'has' if missing == 1 else 'have'} no action yet"
-        return f'{answers} "partly" or "no"; {acted}.'
+            acted = said("gaps_not_acted_one" if missing == 1 else "gaps_not_acted", missing=missing)
+        return said("gaps_summary", answers=answers, acted=acted)
 
 
 def self_evaluation(council: CouncilFile, link: Callable[[str], str], today: Optional[date] = None) -> SelfEvaluationView:
@@ -679,12 +789,14 @@ def number(value: float) -> str:
     return f"{value:,.1f}".rstrip("0").rstrip(".")
 
 
-UNIT_WORDS = {"percent": "%", "days": " days", "rate-per-10000": " per 10,000", "rate-per-1000": " per 1,000"}
+UNIT_WORDS = {"days": "figure_days", "rate-per-10000": "figure_per_10000", "rate-per-1000": "figure_per_1000"}  # ui phrases
 
 
 def formatted(value: float, unit) -> str:
     """A figure with its unit (the council's Unit or a national figure's): 67.7%, 12 days, 67 per 10,000, 81,770."""
-    return number(value) + UNIT_WORDS.get(unit.value, "")
+    if unit.value == "percent":
+        return number(value) + "%"
+    return said(UNIT_WORDS[unit.value], number=number(value)) if unit.value in UNIT_WORDS else number(value)
 
 
 @dataclass(frozen=True)
@@ -698,16 +810,27 @@ class Judgement:
 
     @property
     def sentence(self) -> str:
-        when_ = f" in {self.period}" if self.period else ""
-        return f"{self.word} {self.against} ({self.their_value}{when_})"
+        if self.period:
+            return said("judgement_in", word=self.word, against=self.against, value=self.their_value, period=self.period)
+        return said("judgement", word=self.word, against=self.against, value=self.their_value)
+
+
+# How one figure compares with another: a key (better, worse, same, higher, lower), and its words (ui phrases).
+COMPARE_WORDS = {"better": "better_than", "worse": "worse_than", "same": "the_same_as", "higher": "higher_than",
+                 "lower": "lower_than"}
+
+
+def comparison_key(ours: float, theirs: float, higher_is_better: Optional[bool]) -> str:
+    if abs(ours - theirs) < 1e-9:
+        return "same"
+    if higher_is_better is None:
+        return "higher" if ours > theirs else "lower"
+    return "better" if (ours > theirs) == higher_is_better else "worse"
 
 
 def compare(ours: float, theirs: float, higher_is_better: Optional[bool]) -> str:
-    if abs(ours - theirs) < 1e-9:
-        return "the same as"
-    if higher_is_better is None:
-        return "higher than" if ours > theirs else "lower than"
-    return "better than" if (ours > theirs) == higher_is_better else "worse than"
+    """How ours compares with theirs, in words: better than, worse than, the same as, higher than, lower than."""
+    return phrase(COMPARE_WORDS[comparison_key(ours, theirs, higher_is_better)])
 
 
 NATIONS = (Comparator.england, Comparator.wales, Comparator.scotland, Comparator.northern_ireland)
@@ -753,32 +876,36 @@ class IndicatorFigures:
                 out.append(Judgement(words().label("comparators", against), formatted(comparison.value, unit),
                                      compare(self.latest.value, comparison.value, better)))
         if self.previous:
-            out.append(Judgement("the year before", formatted(self.previous.value, unit),
+            out.append(Judgement(phrase("the_year_before"), formatted(self.previous.value, unit),
                                  compare(self.latest.value, self.previous.value, better), self.previous.period))
         return out
 
     def summary(self, council_short: str) -> str:
         """One plain sentence: the latest figure and how it compares."""
-        first = f"In {self.latest.period}, {council_short}'s figure was {formatted(self.latest.value, self.indicator.unit)}"
+        figure = dict(period=self.latest.period, council=council_short, value=formatted(self.latest.value, self.indicator.unit))
         parts = [j.sentence for j in self.judgements()]
         if not parts:
-            return first + "."
-        joined = parts[0] if len(parts) == 1 else ", and ".join([", ".join(parts[:-1]), parts[-1]])
-        return f"{first}: {joined}."
+            return said("figure_was", **figure)
+        joined = parts[0] if len(parts) == 1 else said("list_serial_and", items=", ".join(parts[:-1]), last=parts[-1])
+        return said("figure_was_compared", **figure, comparisons=joined)
 
     def direction(self) -> str:
         if self.indicator.higher_is_better is True:
-            return " Higher is better."
+            return " " + phrase("higher_is_better")
         if self.indicator.higher_is_better is False:
-            return " Lower is better."
+            return " " + phrase("lower_is_better")
         return ""
+
+    def trend_key(self) -> Optional[str]:
+        """How the latest figure compares with the year before's (comparison_key), if there is one."""
+        if not self.previous:
+            return None
+        return comparison_key(self.latest.value, self.previous.value, self.indicator.higher_is_better)
 
     def trend(self) -> Optional[str]:
         """Since the year before, in a word or two: improving, getting worse, no change (or up, down)."""
-        if not self.previous:
-            return None
-        word = compare(self.latest.value, self.previous.value, self.indicator.higher_is_better)
-        return TREND_WORDS[word]
+        key = self.trend_key()
+        return lower_first(phrase(TREND_WORDS[key])) if key else None
 
     def small_numbers(self) -> Optional[str]:
         """A warning when a percentage is of so few children that one child moves it a lot."""
@@ -788,10 +915,9 @@ class IndicatorFigures:
         if value.denominator >= SMALL_DENOMINATOR and (value.numerator is None or value.numerator >= 5):
             return None
         share = 100 / value.denominator
-        counted = f"{value.numerator} of {value.denominator}" if value.numerator is not None else f"out of {value.denominator}"
-        return (f"Small numbers: this is {counted} children, so one child changes the figure by about "
-                f"{number(round(share, 1))} percentage points. Look at the trend and the children's stories, "
-                "not the percentage alone.")
+        counted = (said("numerator_of", numerator=value.numerator, denominator=value.denominator) if value.numerator is not None
+                   else said("out_of", denominator=value.denominator))
+        return said("small_numbers_warning", counted=counted, points=number(round(share, 1)))
 
     def comparators(self, nation: Optional[str] = None) -> list[str]:
         """The names of the comparators given, the council's nation first, then region, statistical neighbours."""
@@ -811,8 +937,8 @@ class IndicatorFigures:
         return rows
 
 
-TREND_WORDS = {"better than": "improving", "worse than": "getting worse", "the same as": "no change",
-               "higher than": "up on the year before", "lower than": "down on the year before"}
+TREND_WORDS = {"better": "trend_better", "worse": "trend_worse", "same": "trend_same",  # ui phrases
+               "higher": "trend_higher", "lower": "trend_lower"}
 
 
 def comparator_order(nation: Optional[str] = None) -> list[Comparator]:
@@ -892,6 +1018,14 @@ class IndicatorView:
     source: str
     as_of: When
 
+    @property
+    def in_period(self) -> Markup:
+        return sentence("in_period", period=self.figure_period)
+
+    @property
+    def source_sentence(self) -> Markup:
+        return sentence("indicator_source", source=self.source, date=time_html(self.as_of))
+
 
 @dataclass(frozen=True)
 class ScorecardView:
@@ -900,6 +1034,10 @@ class ScorecardView:
     theme_lower: str
     questions: list[str]
     bank_url: str
+
+    @property
+    def questions_summary(self) -> Markup:
+        return sentence("questions_to_ask_about", theme=self.theme_lower)
 
 
 def scorecard(council: CouncilFile, theme: Theme, link: Callable[[str], str]) -> ScorecardView:
@@ -922,6 +1060,14 @@ class KnownIssueView:
     criterion: Optional[str]
     fix_by: Optional[When]
 
+    @property
+    def fails(self) -> Markup:
+        return sentence("accessibility_fails", criterion=self.criterion)
+
+    @property
+    def fix(self) -> Markup:
+        return sentence("accessibility_fix_by", date=time_html(self.fix_by))
+
 
 @dataclass(frozen=True)
 class AccessibilityView:
@@ -941,6 +1087,50 @@ class AccessibilityView:
     tested_on: Optional[When] = None
     tested_by: str = ""
     how_tested: str = ""
+
+    # the statement's sentences (macros/templates/accessibility.html)
+
+    @property
+    def missing_text(self) -> Markup:
+        return sentence("accessibility_missing", council=self.council_name)
+
+    @property
+    def applies_to(self) -> Markup:
+        site = link_html(self.site_url) if self.site_url else own_words(phrase("accessibility_this_website"))
+        return sentence("accessibility_applies_to", site=site, council=self.council_name)
+
+    @property
+    def email_us(self) -> Markup:
+        return sentence("accessibility_email", email=link_html(self.email))
+
+    @property
+    def call_us(self) -> Markup:
+        return sentence("accessibility_call", phone=link_html(self.phone))
+
+    @property
+    def reply_within(self) -> Markup:
+        return sentence("accessibility_reply_within", days=self.reply_within_days)
+
+    @property
+    def enforcement(self) -> Markup:
+        return sentence("accessibility_enforcement", enforcer=self.enforcer, advice=self.advice)
+
+    @property
+    def committed(self) -> Markup:
+        return sentence("accessibility_committed", council=self.council_name)
+
+    @property
+    def status_sentence(self) -> Markup:
+        key = "accessibility_status" if self.fully_compliant else "accessibility_status_partly"
+        return sentence(key, status=strong(self.status_words))
+
+    @property
+    def prepared(self) -> Markup:
+        return sentence("accessibility_prepared", prepared=time_html(self.prepared_on), reviewed=time_html(self.reviewed_on))
+
+    @property
+    def tested(self) -> Markup:
+        return sentence("accessibility_tested", tested=time_html(self.tested_on), who=self.tested_by)
 
 
 def accessibility(council: CouncilFile) -> AccessibilityView:
@@ -974,6 +1164,14 @@ class StillNotHappyView:
     advice_phone: Optional[Link]
     advice_when: Optional[str]
     advice_line_title: Optional[str] = None  # issue 12: the advice line's name, starting a list item
+
+    @property
+    def ask_ombudsman(self) -> Markup:
+        return sentence("ask_ombudsman", ombudsman=strong(self.ombudsman), corporate_parent=self.corporate_parent)
+
+    @property
+    def commissioner_does(self) -> Markup:
+        return sentence("commissioner_does", commissioner=strong(self.commissioner), nation=self.nation)
 
 
 def still_not_happy(council: CouncilFile) -> StillNotHappyView:
@@ -1010,6 +1208,10 @@ class LocalFigureView:
     period: str
     comparison: Optional[str]  # "England: 38%", when the council gives its nation's figure for that period
 
+    @property
+    def in_period(self) -> Markup:
+        return sentence("in_period", period=self.period)
+
 
 @dataclass(frozen=True)
 class NationalFigureView:
@@ -1023,6 +1225,12 @@ class NationalFigureView:
     link: Optional[Link]
     kind: str
     as_of: When
+
+    @property
+    def source_sentence(self) -> Markup:
+        """Where the figure comes from (a link when it has one), what kind of statistics it is, when we checked it."""
+        return sentence("national_source", source=link_html(self.link) if self.link else self.source, kind=self.kind,
+                        date=time_html(self.as_of))
 
 
 @dataclass(frozen=True)
@@ -1057,7 +1265,8 @@ def here_in(council: CouncilFile, themes: tuple[Theme, ...], link: Callable[[str
         raise ValueError("here_in_council() needs at least one theme")
     c = council.council
     facts = nations.facts(c.nation.value)
-    topic = " and ".join(words().label("themes", t).lower() for t in themes)
+    topic = functools.reduce(lambda items, last: said("list_and", items=items, last=last),
+                             [words().label("themes", t).lower() for t in themes])  # health and education
     local = []
     for theme in themes:
         for indicator in council.performance.indicators:
@@ -1068,18 +1277,17 @@ def here_in(council: CouncilFile, themes: tuple[Theme, ...], link: Callable[[str
             comparison = f"{facts.name}: {formatted(theirs.value, indicator.unit)}" if theirs else None
             local.append(LocalFigureView(indicator.id, indicator.title, formatted(f.latest.value, indicator.unit),
                                          f.latest.period, comparison))
-    no_local = None if local else f"{c.short_name} has not published its own figures on {topic} yet."
+    no_local = None if local else said("here_no_local", council=c.short_name, topic=topic)
     data = national_figures(c.nation.value)
     chosen = [f for t in themes for f in data.for_theme(t)]
     no_national = None
     if not chosen:
-        no_national = (f"We hold no national figure on {topic} for {facts.name} from {OLDEST_YEAR} or later that we could "
-                       f"confirm. The nation's overall picture:")
+        no_national = said("here_no_national", topic=topic, nation=facts.name, year=OLDEST_YEAR)
         chosen = data.for_theme(Theme.profile)
     return HereInView(
-        f"Here in {c.short_name}", f"{c.short_name}'s latest figures on {topic}:", local, no_local,
-        Link(f"All {c.short_name}'s figures on {topic}", f"{link('strategy/performance/')}#{themes[0].value}"),
-        f"Across {facts.name}", no_national, [_national_view(f) for f in chosen],
+        said("here_in", council=c.short_name), said("here_latest", council=c.short_name, topic=topic), local, no_local,
+        Link(said("here_all_figures", council=c.short_name, topic=topic), f"{link('strategy/performance/')}#{themes[0].value}"),
+        said("here_across", nation=facts.name), no_national, [_national_view(f) for f in chosen],
     )
 
 # --- issue 13, part B: what's on (the events page and the calendar feed) --------------------------
@@ -1129,14 +1337,15 @@ def when_text(starts_on: date, ends_on: date, starts_at: Optional[time], ends_at
     if ends_on == starts_on:
         text = day_text(starts_on)
         if starts_at:
-            text += f", {clock(starts_at)}" + (f" to {clock(ends_at)}" if ends_at else "")
+            hours = said("from_to", start=clock(starts_at), end=clock(ends_at)) if ends_at else clock(starts_at)
+            text += f", {hours}"
         return text
     if starts_at:
-        end = day_text(ends_on) + (f" at {clock(ends_at)}" if ends_at else "")
-        return f"{day_text(starts_on)} at {clock(starts_at)} to {end}"
+        end = said("day_at_time", day=day_text(ends_on), time=clock(ends_at)) if ends_at else day_text(ends_on)
+        return said("from_to", start=said("day_at_time", day=day_text(starts_on), time=clock(starts_at)), end=end)
     same_year = starts_on.year == ends_on.year
     same_month = same_year and starts_on.month == ends_on.month
-    return f"{day_text(starts_on, year=not same_year, month=not same_month)} to {day_text(ends_on)}"
+    return said("from_to", start=day_text(starts_on, year=not same_year, month=not same_month), end=day_text(ends_on))
 
 
 @dataclass(frozen=True)
@@ -1194,7 +1403,7 @@ def happenings(council: CouncilFile) -> list[Happening]:
         last, starts_at, ends_at = _times(m.held_on, None, m.starts_at, m.ends_at)
         out.append(Happening(
             f"corporate-parenting-board-{m.held_on.isoformat()}@{domain}", f"board-{m.held_on.isoformat()}",
-            f"{board} meeting", "board-meeting", None, board, m.held_on, last, starts_at, ends_at, m.place, None,
+            said("board_meeting", board=board), "board-meeting", None, board, m.held_on, last, starts_at, ends_at, m.place, None,
             tuple(Link(text, safe_href(url)) for text, url in links if url and safe_href(url)), None,
         ))
     for e in council.events:
@@ -1254,12 +1463,9 @@ def events(council: CouncilFile, today: date, link: Callable[[str], str]) -> Eve
     upcoming = [_card(h, today) for h in entries if h.ends_on >= today]
     past = [_card(h, today) for h in reversed(entries) if h.ends_on < today]
     name = council.council.name
-    none_upcoming = (f"Nothing is planned yet. {name} lists meetings and events here as they are arranged." if entries
-                     else f"{name} has not listed any meetings or events yet.")
-    none_past = "No past meetings or events are listed."
-    missing = None if council.events or not entries else (
-        f"{name} has not yet listed its other events here: Children in Care Council meetings, "
-        "Corporate Parenting Week, celebrations and training.")
+    none_upcoming = said("events_none_planned", council=name) if entries else said("events_none_listed", council=name)
+    none_past = phrase("events_none_past")
+    missing = None if council.events or not entries else said("events_missing", council=name)
     return EventsView(name, upcoming, past, bool(entries), bool(council.events), link(FEED_PATH), feed_url(council),
                       none_upcoming, none_past, missing)
 
@@ -1277,9 +1483,9 @@ def lower_first(text: str) -> str:
 def time_span(starts: Optional[time_of_day], ends: Optional[time_of_day]) -> Optional[str]:
     """5:30pm to 7:30pm; from 5:30pm; None when no time is given."""
     if starts and ends:
-        return f"{clock(starts)} to {clock(ends)}"
+        return said("from_to", start=clock(starts), end=clock(ends))
     if starts:
-        return f"from {clock(starts)}"
+        return said("from_time", time=clock(starts))
     return None
 
 
@@ -1323,18 +1529,54 @@ class BoardView:
     annual_report: Optional[str]
     board_url: str = ""
 
+    @property
+    def no_decisions(self) -> Markup:
+        return sentence("board_no_decisions", council=self.council_name)
+
+    @property
+    def next_meetings_caption(self) -> Markup:
+        return sentence("board_next_meetings", board=self.name)
+
+    @property
+    def meets_sentence(self) -> Markup:
+        return sentence("board_meets", board=self.name, meets=self.meets_lower)
+
+    @property
+    def no_dates(self) -> Markup:
+        return sentence("board_no_dates", council=self.council_name)
+
+    @property
+    def members_caption(self) -> Markup:
+        return sentence("board_members_caption", board=self.name)
+
+    @property
+    def no_members(self) -> Markup:
+        return sentence("board_no_members", council=self.council_name)
+
+    @property
+    def no_annual_report(self) -> Markup:
+        return sentence("board_no_annual_report", council=self.council_name)
+
+    @property
+    def you_said_caption(self) -> Markup:
+        return sentence("board_you_said_caption", cicc=self.cicc)
+
+    @property
+    def no_you_said(self) -> Markup:
+        return sentence("board_no_you_said", council=self.council_name, cicc=self.cicc)
+
 
 def meeting_view(meeting, today: date) -> MeetingView:
     past = meeting.held_on < today
     on = when(meeting.held_on)
-    agenda = Link(f"Agenda for {on.text}", safe_href(meeting.agenda)) if meeting.agenda else None
-    minutes = Link(f"Minutes of {on.text}", safe_href(meeting.minutes)) if meeting.minutes else None
-    papers = Link(f"Papers for {on.text}", safe_href(meeting.papers)) if meeting.papers else None
+    agenda = Link(said("agenda_for", date=on.text), safe_href(meeting.agenda)) if meeting.agenda else None
+    minutes = Link(said("minutes_of", date=on.text), safe_href(meeting.minutes)) if meeting.minutes else None
+    papers = Link(said("papers_for", date=on.text), safe_href(meeting.papers)) if meeting.papers else None
     note = None
     if past and not (minutes or papers):
-        note = "Minutes not published yet"
+        note = phrase("minutes_not_published")
     elif not past and not (agenda or papers):
-        note = "Not published yet"
+        note = phrase("not_published_yet")
     return MeetingView(f"meeting-{meeting.held_on.isoformat()}", on, time_span(meeting.starts_at, meeting.ends_at),
                        meeting.place, agenda, minutes, papers, list(meeting.decisions), note)
 
@@ -1366,6 +1608,10 @@ class HeadlineFigure:
     trend: Optional[str]       # "Down from 76% in 2024-25 (getting worse)"
     css: str                   # better, worse or neutral: how it compares with the nation
 
+    @property
+    def in_period(self) -> Markup:
+        return sentence("in_period", period=self.period)
+
 
 def headline_figures(council: CouncilFile, link: Callable[[str], str]) -> list[HeadlineFigure]:
     """The indicators the council chose for the home page, each with its period, its nation's figure and its trend."""
@@ -1384,18 +1630,19 @@ def headline_figures(council: CouncilFile, link: Callable[[str], str]) -> list[H
         css = "neutral"
         if same_period or theirs:
             c = (same_period or theirs)[-1]
-            nation = f"{facts.name}: {formatted(c.value, unit)} in {c.period}"
+            nation = said("nation_figure_in", nation=facts.name, value=formatted(c.value, unit), period=c.period)
             if same_period:
-                word = compare(latest.value, c.value, better)
-                judgement = f"{word[:1].upper()}{word[1:]} {facts.name}"
-                css = {"better than": "better", "worse than": "worse"}.get(word, "neutral")
+                key = comparison_key(latest.value, c.value, better)
+                judgement = _capital(said("compared_against", word=phrase(COMPARE_WORDS[key]), against=facts.name))
+                css = {"better": "better", "worse": "worse"}.get(key, "neutral")
         trend = None
         if len(indicator.values) > 1:
             before = indicator.values[-2]
-            moved = "Up from" if latest.value > before.value else ("Down from" if latest.value < before.value else "The same as")
-            trend = f"{moved} {formatted(before.value, unit)} in {before.period}"
-            word = compare(latest.value, before.value, better)
-            trend += {"better than": " (improving)", "worse than": " (getting worse)"}.get(word, "")
+            moved = "up_from" if latest.value > before.value else ("down_from" if latest.value < before.value else "same_as_before")
+            trend = said(moved, value=formatted(before.value, unit), period=before.period)
+            key = comparison_key(latest.value, before.value, better)
+            if key in ("better", "worse"):
+                trend += f" ({lower_first(phrase(TREND_WORDS[key]))})"
         out.append(HeadlineFigure(indicator.title, f"{link('strategy/performance/')}#{anchor('indicator', indicator.id)}",
                                   formatted(latest.value, unit), latest.period, nation, judgement, trend, css))
     return out
@@ -1409,6 +1656,10 @@ class HomeBoardView:
     next_meeting: Optional[MeetingView]
     latest: Optional[YouSaidRow]
     said_url: str
+
+    @property
+    def no_next_meeting(self) -> Markup:
+        return sentence("home_no_next_meeting", meets=self.meets)
 
 
 def home_board(council: CouncilFile, today: date, link: Callable[[str], str]) -> HomeBoardView:
@@ -1426,6 +1677,11 @@ class CommitmentView:
     kind: str
     made_on: When
     link: Optional[str]
+
+    @property
+    def about(self) -> Markup:
+        """After "Read more", for a screen reader: which commitment."""
+        return sentence("commitment_about", date=self.made_on.text)
 
 
 def commitments(council: CouncilFile) -> list[CommitmentView]:
@@ -1463,11 +1719,11 @@ def smart_actions(council: CouncilFile, link: Callable[[str], str], count: int =
     for action in chosen:
         relevant = []
         if action.serves.objective in objectives:
-            relevant.append(f"It serves the objective “{objectives[action.serves.objective]}”.")
-        relevant += [f"It answers the self-evaluation's question “{q.question}” ({words().label('answers', q.answer).lower()})."
+            relevant.append(said("smart_serves_objective", objective=objectives[action.serves.objective]))
+        relevant += [said("smart_answers_question", question=q.question, answer=words().label('answers', q.answer).lower())
                      for q in findings_answered_by(council, action)]
         if action.serves.promise in promises:
-            relevant.append(f"It helps keep the promise “{promises[action.serves.promise]}”")
+            relevant.append(said("smart_keeps_promise", promise=promises[action.serves.promise]))
         out.append(SmartAction(f"{link('strategy/action-plan/')}#{anchor('action', action.id)}", action.what, action.outcome,
                                owner_name(council, action.owner), relevant, when(action.due),
                                words().label("action_statuses", action.status)))
@@ -1488,7 +1744,7 @@ def _capital(text: str) -> str:
 
 
 def _and_list(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+    return items[0] if len(items) == 1 else said("list_and", items=", ".join(items[:-1]), last=items[-1])
 
 
 @dataclass(frozen=True)
@@ -1547,7 +1803,7 @@ def comparator_name(against: Comparator) -> str:
 
 def _in_a_sentence(against: Comparator) -> str:
     name = words().label("comparators", against)
-    return f"the {name}" if against == Comparator.region else name
+    return said("the_region", region=name) if against == Comparator.region else name
 
 
 def _series_key(against: Comparator, nation: str) -> str:
@@ -1583,7 +1839,7 @@ def _indicator_grid(indicator: Indicator, short: str, nation: str) -> Grid:
             if comparison:
                 values[(row, column)] = comparison.value
     periods = [v.period for v in indicator.values]
-    return Grid(indicator.id, "Year", [(p, None) for p in periods], columns, values, indicator.unit,
+    return Grid(indicator.id, phrase("year"), [(p, None) for p in periods], columns, values, indicator.unit,
                 [_in_a_sentence(a) for a in against], periods)
 
 
@@ -1611,7 +1867,7 @@ def _group_grid(group: IndicatorGroup, short: str, nation: str) -> Grid:
     for against, _ in pairs:
         if _in_a_sentence(against) not in compared:
             compared.append(_in_a_sentence(against))
-    return Grid(group.anchor, "Age group", [(f"Aged {band}", anchor("indicator", i.id)) for i, band in group.members],
+    return Grid(group.anchor, phrase("age_group"), [(said("aged", band=band), anchor("indicator", i.id)) for i, band in group.members],
                 columns, values, first.unit, compared, periods)
 
 
@@ -1686,8 +1942,8 @@ PATTERNS = {  # series key -> (tile, stripe, angle): a stripe as wide as the til
 CHART_WIDTH, PLOT_LEFT, PLOT_RIGHT, PLOT_TOP = 400, 30, 348, 4
 GROUP_LABEL, BAR_HEIGHT, BAR_GAP, GROUP_GAP = 18, 15, 2, 6
 BESIDE_CHARACTERS, CHARACTER_WIDTH = 9, 8.2  # a group label this short stands beside its bars (14px bold)
-AXIS_TITLES = {Unit.percent: "Percentage", Unit.number: "Number", Unit.days: "Days",
-               Unit.rate_per_10000: "Rate per 10,000 children"}
+AXIS_TITLES = {Unit.percent: "axis_percentage", Unit.number: "axis_number", Unit.days: "axis_days",  # ui phrases
+               Unit.rate_per_10000: "axis_rate_per_10000"}
 
 
 def short_figure(value: float, unit: Unit) -> str:
@@ -1748,16 +2004,16 @@ def _draw(grid: Grid, title: str, caption: str) -> Optional[ChartView]:
         chart_id, grid.id, title, caption, "; ".join(described) + ".", CHART_WIDTH, int(axis_y + 42), series, groups, bars,
         [Tick(f"{left + span * t / ticks[-1]:.1f}", short_figure(t, grid.unit)) for t in ticks],
         str(left), str(PLOT_RIGHT), str(PLOT_TOP), f"{axis_y:.1f}", f"{axis_y + 16:.1f}",
-        AXIS_TITLES[grid.unit], f"{(left + PLOT_RIGHT) / 2:.1f}", f"{axis_y + 35:.1f}",
+        phrase(AXIS_TITLES[grid.unit]), f"{(left + PLOT_RIGHT) / 2:.1f}", f"{axis_y + 35:.1f}",
         grid.corner, f"translate(12 {(PLOT_TOP + axis_y) / 2:.1f}) rotate(-90)",
     )
 
 
 def _caption(grid: Grid, short: str, by_age: bool) -> str:
     """Who is compared with whom, over which years: "Anytown compared with England and the region, 2023-24 to 2025-26"."""
-    who = f"{short} compared with {_and_list(grid.compared_with)}" if grid.compared_with else short
-    years = grid.periods[0] if len(grid.periods) == 1 else f"{grid.periods[0]} to {grid.periods[-1]}"
-    return f"{who}, {'by age, ' if by_age else ''}{years}"
+    who = said("compared_with", council=short, others=_and_list(grid.compared_with)) if grid.compared_with else short
+    years = grid.periods[0] if len(grid.periods) == 1 else said("from_to", start=grid.periods[0], end=grid.periods[-1])
+    return said("chart_caption_by_age" if by_age else "chart_caption", who=who, years=years)
 
 
 def indicator_chart(indicator: Indicator, short: str, nation: str) -> Optional[ChartView]:
@@ -1778,13 +2034,13 @@ def _indicator_view(indicator: Indicator, short: str, nation: str) -> IndicatorV
         indicator.id, anchor("indicator", indicator.id), indicator.title, figures.summary(short) + figures.direction(),
         figures.small_numbers(), _table(grid, f"{indicator.title}: {caption}"), drawn,
         None if drawn else formatted(figures.latest.value, indicator.unit), None if drawn else figures.latest.period,
-        [("What the officers say:", indicator.commentary)] if indicator.commentary else [],
+        [(phrase("officers_say"), indicator.commentary)] if indicator.commentary else [],
         indicator.source, when(indicator.as_of),
     )
 
 
-SHORT_WORDS = {"better than": "better", "worse than": "worse", "higher than": "higher", "lower than": "lower",
-               "the same as": "the same"}
+SHORT_WORDS = {"better": "better_for_aged", "worse": "worse_for_aged", "higher": "higher_for_aged",  # ui phrases
+               "lower": "lower_for_aged", "same": "the_same_for_aged"}
 
 
 def _group_summary(group: IndicatorGroup, short: str, nation: str) -> str:
@@ -1795,19 +2051,19 @@ def _group_summary(group: IndicatorGroup, short: str, nation: str) -> str:
         figures = IndicatorFigures(indicator)
         theirs = figures.comparison(Comparator(facts.comparator))
         if theirs:
-            word = compare(figures.latest.value, theirs.value, indicator.higher_is_better)
-            by_word.setdefault(SHORT_WORDS[word], []).append(band)
+            key = comparison_key(figures.latest.value, theirs.value, indicator.higher_is_better)
+            by_word.setdefault(key, []).append(band)
     if not by_word:
-        figures = "; ".join(f"aged {band}, {formatted(i.values[-1].value, i.unit)}" for i, band in group.members)
-        return f"In {period}, {short}'s figures were: {figures}."
-    parts = [f"{word} for those aged {_and_list(bands)}" for word, bands in by_word.items()]
-    return f"In {period}, compared with {facts.name}, {short}'s figure was {_and_list(parts)}."
+        figures = "; ".join(said("aged_figure", band=band, value=formatted(i.values[-1].value, i.unit)) for i, band in group.members)
+        return said("group_figures_were", period=period, council=short, figures=figures)
+    parts = [said(SHORT_WORDS[key], bands=_and_list(bands)) for key, bands in by_word.items()]
+    return said("group_figure_was", period=period, nation=facts.name, council=short, parts=_and_list(parts))
 
 
 def _group_view(group: IndicatorGroup, short: str, nation: str) -> IndicatorView:
     grid = _group_grid(group, short, nation)
     caption = _caption(grid, short, True)
-    title = f"{group.measure} by age"
+    title = said("measure_by_age", measure=group.measure)
     members = [i for i, _ in group.members]
     warnings = [w for w in (IndicatorFigures(i).small_numbers() for i in members) if w]
     sources = list(dict.fromkeys(i.source for i in members))
@@ -1815,7 +2071,7 @@ def _group_view(group: IndicatorGroup, short: str, nation: str) -> IndicatorView
         group.anchor, group.anchor, title, _group_summary(group, short, nation) + IndicatorFigures(members[0]).direction(),
         " ".join(dict.fromkeys(warnings)) or None, _table(grid, f"{title}: {caption}"),
         _draw(grid, f"{title}: {caption}", caption), None, None,
-        [(f"What the officers say about those aged {band}:", i.commentary) for i, band in group.members if i.commentary],
+        [(said("officers_say_about_aged", band=band), i.commentary) for i, band in group.members if i.commentary],
         "; ".join(sources), when(max(i.as_of for i in members)),
     )
 
@@ -1887,20 +2143,20 @@ def _summary_row(indicator: Indicator, href: str, nation: str, shown: list[Compa
     parts, tones = [], []
     theirs = figures.comparison(Comparator(facts.comparator))
     if theirs:
-        word = compare(latest.value, theirs.value, indicator.higher_is_better)
-        parts.append(f"{word} {facts.name}")
-        tones.append(word)
+        key = comparison_key(latest.value, theirs.value, indicator.higher_is_better)
+        parts.append(said("compared_against", word=phrase(COMPARE_WORDS[key]), against=facts.name))
+        tones.append(key)
     trend = figures.trend()
     if trend:
         parts.append(trend)
-        tones.append({"improving": "better than", "getting worse": "worse than"}.get(trend, ""))
-    good, bad = "better than" in tones, "worse than" in tones
+        tones.append(figures.trend_key())
+    good, bad = "better" in tones, "worse" in tones
     tone = "mixed" if good and bad else "better" if good else "worse" if bad else "neutral"
     cells = [SummaryCell(formatted(latest.value, unit), note(latest.period, latest_period), "glance-this"),
              SummaryCell(formatted(previous.value, unit), note(previous.period, previous_period), "glance-last") if previous
              else SummaryCell("–", column="glance-last")]
     return SummaryRow(
-        f"glance-{indicator.id}", indicator.title, href, cells + others, _capital(", ".join(parts)) if parts else "No comparison yet", tone, figures.small_numbers() is not None,
+        f"glance-{indicator.id}", indicator.title, href, cells + others, _capital(", ".join(parts)) if parts else phrase("no_comparison_yet"), tone, figures.small_numbers() is not None,
     )
 
 
@@ -1927,7 +2183,7 @@ def scorecard_summary(council: CouncilFile) -> SummaryView:
             title = words().label("themes", theme)
             themes.append(SummaryTheme(f"summary-{theme.value}", title, f"#{theme.value}", rows))
     return SummaryView(
-        bool(indicators), f"Every figure at a glance: {short}'s latest, the year before, and how it compares",
+        bool(indicators), said("summary_caption", council=short),
         latest_period, previous_period,
         [SummaryColumn(f"glance-{c.value}", comparator_name(c)) for c in shown], themes, 4 + len(shown),
     )
@@ -2028,6 +2284,23 @@ class AdviserNotReplyingView:
     charity: str                        # the nation's voice charity (a charity's service)
     charity_web: Link
     charity_does: str
+
+    @property
+    def call_team(self) -> Markup:
+        """Call the leaving care team (its name, its number, and its email when there is one)."""
+        if self.team_email:
+            return sentence("adviser_call_team_or_email", team=self.team_name, phone=link_html(self.team_phone),
+                            email=link_html(self.team_email))
+        return sentence("adviser_call_team", team=self.team_name, phone=link_html(self.team_phone))
+
+    @property
+    def call_corporate_parent(self) -> Markup:
+        return sentence("adviser_call_corporate_parent", corporate_parent=self.corporate_parent)
+
+    @property
+    def talk_to_charity(self) -> Markup:
+        return sentence("adviser_talk_to_charity", charity=strong(self.charity), corporate_parent=self.corporate_parent,
+                        does=self.charity_does)
 
 
 def adviser_not_replying(council: CouncilFile, link: Callable[[str], str]) -> AdviserNotReplyingView:
