@@ -129,15 +129,50 @@ def configure_languages(conf, council: CouncilFile) -> str:
         item.build = item.locale in declared
         # The home pages' links, relative like every other (the plugin would give "/" and "/cy/", which
         # break on a site published in a folder); each other page's link is its own page's, set by the plugin
-        item.fixed_link = "./" if item.default else f"{item.locale}/"
+        item.fixed_link = "./" if item.locale == declared[0] else f"{item.locale}/"
+    main_language_at_root(declared[0], i18n.default_language)
     return i18n.current_language or i18n.default_language
 
 
+def main_language_at_root(main: str, unsuffixed: str) -> None:
+    """The council's first language at the site's root, the other in its folder (en/ or cy/).
+
+    mkdocs-static-i18n puts its default language at the root, and its default is the language of the
+    pages with no suffix: English (PAGE.md; the Welsh is PAGE.cy.md). For a council whose first language
+    is Welsh (`languages: [cy, en]`), each page's place is turned round as the plugin makes it: Welsh
+    pages at the root, English under en/. Everything else the plugin does (which file is which language,
+    the alternates) is unchanged. Pinned to mkdocs-static-i18n 1.3 (requirements/site.in); a test builds
+    both orders."""
+    from mkdocs_static_i18n import suffix
+
+    original = getattr(suffix.create_i18n_file, "cp_original", suffix.create_i18n_file)
+    if main == unsuffixed:
+        suffix.create_i18n_file = original
+        return
+
+    def create_i18n_file(file, current_language, default_language, all_languages, config):
+        made = original(file, current_language, default_language, all_languages, config)
+        if not made.is_documentation_page():   # scripts, images, the editor: one copy, at the root
+            return made
+        dest = made.dest_uri
+        if current_language == main and dest.startswith(f"{main}/"):
+            dest = dest[len(main) + 1:]
+        elif current_language == default_language:
+            dest = f"{default_language}/{dest}"
+        else:
+            return made
+        made.dest_path = dest
+        made.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, made.dest_path))
+        made.url = made._get_url(config.use_directory_urls)
+        return made
+
+    create_i18n_file.cp_original = original
+    suffix.create_i18n_file = create_i18n_file
+
+
 def main_language(conf, council: CouncilFile) -> str:
-    """The language at the site's root: mkdocs-static-i18n's default (English), else the council's first."""
-    plugins = conf.get("plugins")
-    i18n = plugins.get("i18n") if hasattr(plugins, "get") else None
-    return getattr(i18n, "default_language", None) or council.languages[0].value
+    """The language at the site's root: the council's first (main_language_at_root)."""
+    return council.languages[0].value
 
 
 def not_found(council: CouncilFile, main: str) -> list[dict]:
