@@ -184,3 +184,60 @@ def test_the_sites_own_words_print_as_written_and_data_is_escaped(monkeypatch):
     assert environment().from_string('<p title="{{ ui.x }}">').render() == '<p title="It\'s &lt;b&gt; &amp; &#34;{name}&#34;">'
     assert str(views.sentence("x", name="<script>O'Neill")) == "It's &lt;b&gt; &amp; &#34;&lt;script&gt;O&#39;Neill&#34;"
     assert views.said("x", name="A") == 'It\'s <b> & "A"'   # plain text: the template escapes it as it prints it
+
+
+# --- the Welsh words (macros/data/cy/words.yml): the same phrases, each with the English's placeholders ---
+
+WELSH = ROOT / "macros" / "data" / "cy" / "words.yml"
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in Formatter().parse(text) if name is not None}
+
+
+def welsh_words() -> Words:
+    import yaml
+    return Words(yaml.safe_load(WELSH.read_text(encoding="utf-8")))
+
+
+def test_every_welsh_phrase_fills_in_what_the_english_does():
+    """A Welsh phrase with a placeholder the English has not would stop the build; one without a placeholder
+    the English has would leave a name or a date out of the Welsh page."""
+    english, welsh = words(), welsh_words()
+    assert set(welsh["ui"]) == set(english["ui"])
+    different = {f"{section}.{key}": (english[section][key], welsh[section][key])
+                 for section in ("ui", "bases", "given_by") for key in english[section]
+                 if placeholders(english[section][key]) != placeholders(welsh[section][key])}
+    assert not different, different
+
+
+def test_the_components_speak_welsh_with_the_welsh_words(monkeypatch):
+    """Every component of the Welsh fixture council, built with the Welsh words: nothing is missing, every
+    sentence fills in, and the English phrases are gone."""
+    from datetime import date
+
+    from macros import components
+    from macros.components import Components
+    from macros.reader import read_yaml
+    from macros.schema import CouncilFile
+
+    welsh = welsh_words()
+    monkeypatch.setattr(views, "words", lambda: welsh)
+    monkeypatch.setattr(components, "words", lambda: welsh)
+    council = CouncilFile.model_validate(read_yaml(ROOT / "tests" / "fixtures" / "afoncwm.yml").data)
+    c = Components(council, today=lambda: date(2026, 12, 1))
+    html = "\n".join(str(part) for part in [
+        c.contacts_list(), c.board_summary(), c.board_terms(), c.pledge(), c.help_lines(),
+        c.entitlements("leaving-care", money=True), c.still_not_happy(), c.adviser_not_replying(),
+        c.children_in_care_council(), c.dear_corporate_parent(), c.population(), c.strengths(), c.objectives(),
+        c.action_plan(), c.scorecard("placements"), c.scorecard_summary(), c.self_evaluation(),
+        c.self_evaluation("voice-of-the-child"), c.board_members(), c.board_meetings(), c.board_decisions(),
+        c.you_said_we_did(), c.board_annual_report(), c.headline_figures(), c.home_board(), c.commitments(),
+        c.home_commitments(), c.here_in_council("education"), c.events_list("upcoming"), c.events_list("past"),
+        c.events_subscribe(), c.care_leaver_groups(), c.care_leaver_groups_list(),
+        *[c.accessibility_statement(part) for part in ("missing", "using", "enforcement")],
+    ])
+    for english in ("Phone:", "Who can get it", "How we check this promise", "has not", "Source:", "Question 1."):
+        assert english not in html, english
+    for welsh_phrase in ("Pwy all ei gael", "Sut rydyn ni'n gwirio'r addewid hwn", "Cwestiwn 1."):
+        assert str(views.own_words(welsh_phrase)) in html, welsh_phrase
