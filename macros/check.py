@@ -46,7 +46,7 @@ def check(path: Path, strict: bool = False, fail_on_overdue: bool = False,
     if errors(problems):
         return council, problems
     english = in_language(council, ENGLISH)
-    problems += content_problems(english, located.where, label, today(), docs)
+    problems += content_problems(english, english_where(located), label, today(), docs)
     if docs is not None and docs.is_dir():
         problems += page_review_problems(docs, today(), label_for)
         problems += page_shape_problems(docs, label_for)
@@ -57,6 +57,15 @@ def check(path: Path, strict: bool = False, fail_on_overdue: bool = False,
     problems = [Problem(p.file, p.line, p.column, p.field, p.message,
                         "error" if p.severity in escalate else p.severity) for p in problems]
     return council, problems
+
+
+def english_where(located):
+    """Where a text is, for the checks that read it in English: a text written in two languages is found at
+    its `en:` line."""
+    def where(path):
+        english = (*tuple(path), "en")
+        return located.values[english] if english in located.values else located.where(path)
+    return where
 
 
 def errors(problems: list[Problem]) -> list[Problem]:

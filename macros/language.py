@@ -87,17 +87,26 @@ def is_translation(path: Path) -> bool:
 
 # --- text a council writes in more than one language ---------------------------------------------------
 
-class Localised(dict):
-    """A text in council.yml written in several languages: `{en: "…", cy: "…"}` (schema: Text, ShortText).
+class Localised(str):
+    """A text in council.yml written in several languages: `{en: "…", cy: "…"}` (schema: Text, ShortText, Name).
 
-    The schema keeps it as it is; `in_language` gives the council with each such text in one language,
-    which is what every view reads."""
+    It is the English text (so every check and view that reads text reads English, as for an English-only
+    council), and holds every language's text: `in_language` gives the council with each such text in the
+    language being built, which is what the pages print."""
+
+    texts: dict
+
+    def __new__(cls, texts: dict | None = None, **by_language: str) -> "Localised":
+        texts = dict(texts or {}, **by_language)
+        made = super().__new__(cls, texts.get(ENGLISH) or next(iter(texts.values())))
+        made.texts = texts
+        return made
 
     def text(self, language: str) -> str:
-        return self[language]
+        return self.texts.get(language) or self.texts.get(ENGLISH) or str(self)
 
-    def __hash__(self) -> int:   # frozen models hash their fields
-        return hash(tuple(sorted(self.items())))
+    def __reduce__(self):   # kept in the cache on disk (macros/cache.py) like any text
+        return (Localised, (self.texts,))
 
 
 def in_language(value: Any, language: str) -> Any:
@@ -106,7 +115,7 @@ def in_language(value: Any, language: str) -> Any:
     A text written once (a plain string) is the same in every language: for an English-only council
     nothing changes. `check` has made sure each Localised text has every declared language."""
     if isinstance(value, Localised):
-        return value.get(language) or value.get(ENGLISH) or next(iter(value.values()))
+        return str.__str__(value.text(language))
     if isinstance(value, BaseModel):
         changes = {}
         for name in type(value).model_fields:
@@ -146,7 +155,7 @@ def localised_texts(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any, 
     elif isinstance(value, (list, tuple)):
         for number, item in enumerate(value):
             yield from localised_texts(item, (*path, number))
-    elif isinstance(value, dict) and not isinstance(value, Localised):
+    elif isinstance(value, dict):
         for key, item in value.items():
             yield from localised_texts(item, (*path, key))
 

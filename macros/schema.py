@@ -101,11 +101,11 @@ class Stage(str, Enum):
 
 
 class Council(Model):
-    name: ShortText = Field(
+    name: Name = Field(
         description="The council's full name, as it appears on the site.",
         examples=["Anytown Borough Council"],
     )
-    short_name: ShortText = Field(
+    short_name: Name = Field(
         description="A short name for headings and the browser tab.", examples=["Anytown"]
     )
     nation: Nation = Field(
@@ -160,7 +160,7 @@ class Contact(Model):
 class Board(Model):
     """The corporate parenting board's terms of reference (the seven key ingredients and more)."""
 
-    name: ShortText = Field(description="The board's name.", examples=["Corporate Parenting Board"])
+    name: Name = Field(description="The board's name.", examples=["Corporate Parenting Board"])
     chair: Name = Field(
         description="Who chairs it (a role, and name if you wish).",
         examples=["The Lead Member for Children's Services"],

@@ -284,12 +284,12 @@ def council_problems(council, where, label: str) -> list:
                "Wales's rights) — take cy out of languages")
     for path, value, is_name in localised_texts(council):
         if isinstance(value, Localised):
-            for language in value:
+            for language in value.texts:
                 if language not in declared:
                     report((*path, language), f"this is written in {NAMES[language]}, which languages does not list — "
                            f"add {language} to languages, or take this line out")
             for language in declared:
-                if language not in value:
+                if language not in value.texts:
                     report(path, f"there is no {NAMES[language]} text here — add '{language}: …' under it")
         elif len(declared) > 1 and not is_name:
             missing = " and ".join(f"'{language}: …'" for language in declared)

@@ -130,8 +130,10 @@ def mailto(email: str) -> str:
 
 def relative_link(here: str, target: str) -> str:
     """A relative link from the page at `here` to a site path such as 'strategy/board/', in the language
-    being built (the Welsh site is under cy/)."""
-    target = language.root() + target
+    being built (the Welsh site is under cy/). A file that is not a page (the calendar feed, a PDF) has one
+    copy, at the root, for every language."""
+    if not re.search(r"\.[a-z0-9]+$", target.split("#")[0]):
+        target = language.root() + target
     base = posixpath.dirname(here.rstrip("/")) if not here.endswith("/") else here.rstrip("/")
     rel = posixpath.relpath(target.rstrip("/") or ".", base or ".")
     return (rel + "/") if target.endswith("/") and rel != "." else (rel if rel != "." else "./")

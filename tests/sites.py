@@ -8,6 +8,7 @@ the council file a council keeps for itself: $COUNCIL_FILE, else council.yml.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -39,6 +40,14 @@ def without_section(text: str, section: str) -> str:
     rest = text[start + 1:].splitlines(keepends=True)[1:]
     assert all(line.startswith((" ", "#")) or not line.strip() for line in rest), f"{section} is not the last section"
     return text[:start + 1]
+
+
+def english_only(text: str) -> str:
+    """A bilingual council file's text as an English-only council would write it: no `languages:` line, and
+    each text that is written `en: …` / `cy: …` written once, in English (lines and order otherwise kept)."""
+    text = re.sub(r"(?m)^languages: \[[a-z, ]+\]\n", "", text)
+    text = re.sub(r"(?m)^(\s*)(- )?([a-z_]+:)\n\s+en: (.*)\n\s+cy: .*\n", r"\1\2\3 \4\n", text)
+    return re.sub(r"(?m)^(\s*)- en: (.*)\n\s+cy: .*\n", r"\1- \2\n", text)
 
 
 def your_council_file() -> Path:
