@@ -71,8 +71,8 @@ def data_file(relative: str | Path, language: str | None = None) -> Path:
     if not translated.is_file():
         label = f"macros/data/{language}/{Path(relative).as_posix()}"
         raise DataError([Problem(label, 1, 1, "(file)", f"there is no {NAMES[language]} translation of "
-                                 f"macros/data/{Path(relative).as_posix()}",
-                                 f"translate it into {label} (README: Welsh), or take {language} out of languages")])
+                                 f"macros/data/{Path(relative).as_posix()} — translate it into {label} "
+                                 f"(README: Welsh), or take {language} out of languages")])
     return translated
 
 
