@@ -39,6 +39,8 @@ EXPRESSION = re.compile(r"\{\{.*?\}\}", re.S)
 HEADING_ID = re.compile(r"\{:[^}\n]*#([A-Za-z][\w-]*)[^}\n]*\}")
 # Keys whose text is words even when it is one lowercase word (search keywords, "am", "pm"): translated.
 WORD_KEYS = frozenset({"keywords", "region", "midday", "midnight", "am", "pm", "members"})
+# The field reference's words (words.yml, field_reference:): "yes", "no", "section", "text", "float" are words.
+WORD_KEYS = WORD_KEYS | {"yes", "no", "BaseModel", "str", "float"}
 KEEP = re.compile(
     r"^(?:[a-z0-9]+(?:[-_][a-z0-9]+)*"        # an id, a slug or a closed-list value
     r"|https://\S+|mailto:\S+|tel:\S+"        # an address
@@ -52,6 +54,7 @@ KEEP = re.compile(
 # The project's words a Welsh site prints (a council in Wales): each needs its Welsh file.
 WELSH_DATA_NEEDED = ("words.yml", "questions.yml", "abbreviations.md", "nations/wales.yml", "entitlements/wales.yml",
                      "national/wales.yml", "care_leaver_groups/wales.yml")
+WELSH_DATA_NEEDED += ("fields.yml",)   # the field reference's descriptions (field_problems)
 
 
 @dataclass(frozen=True)
@@ -253,10 +256,48 @@ def problems() -> list[str]:
             continue
         found += page_problems(english, welsh)
     for welsh in welsh_data_files():
-        found += data_problems(welsh)
+        if welsh.relative_to(WELSH_DATA) != Path(FIELDS):   # its English is the schema: field_problems
+            found += data_problems(welsh)
+    found += field_problems()
     for path in [*welsh_pages(), *welsh_data_files()]:
         found += glossary_problems(path)
     return found
+
+
+# --- the editors' field reference in Welsh (macros/data/cy/fields.yml) ----------------------------------
+
+FIELDS = "fields.yml"
+WELSH_FIELDS = WELSH_DATA / FIELDS
+
+
+def field_problems(welsh: Path | None = None) -> list[str]:
+    """cy/fields.yml describes exactly the fields the schema has (the paths of fields.rows()), each in words
+    that keep the English description's figures. Its English is the schema's `Field(description=...)`."""
+    from .fields import rows
+    from .schema import CouncilFile
+
+    welsh = welsh or WELSH_FIELDS
+    if not welsh.is_file():
+        return []   # `check` asks for it when a council publishes in Welsh (WELSH_DATA_NEEDED)
+    where = _rel(welsh) if welsh.is_relative_to(PROJECT) else str(welsh)
+    loaded = load_yaml(welsh)
+    if not isinstance(loaded, dict) or loaded.get("translation") not in STATUSES:
+        return [f"{where}: needs `translation: draft` at the top (or `reviewed` once a Welsh speaker signed it off)"]
+    described = loaded.get("fields")
+    if not isinstance(described, dict):
+        return [f"{where}: needs `fields:`, each field's path with its description in Welsh"]
+    english = {path: meaning for path, _, _, meaning, _ in rows(CouncilFile)}
+    problems = [f"{where}: fields.{path}: missing (the schema has this field)" for path in english if path not in described]
+    problems += [f"{where}: fields.{path}: not a field of the schema" for path in described if path not in english]
+    for path, text in described.items():
+        if path not in english:
+            continue
+        if not isinstance(text, str) or not text.strip():
+            problems.append(f"{where}: fields.{path}: needs its description in Welsh")
+        elif numbers(english[path]) != numbers(text):
+            problems.append(f"{where}: fields.{path}: must have the English's numbers {numbers(english[path])}, "
+                            f"not {numbers(text)} (a fact never changes in translation)")
+    return problems
 
 
 # --- what `check` says about a council's languages ------------------------------------------------------
