@@ -81,6 +81,7 @@ def _in_languages(value: Any, handler: Any) -> Any:
             first = err.errors(include_url=False)[0]
             problem = {
                 "string_too_short": "this is empty — write the text, or take the line out",
+                "too_short": "this is empty — write the text, or take the line out",
                 "string_too_long": f"this is longer than {first.get('ctx', {}).get('max_length')} characters — shorten it",
                 "string_type": "expected text — write it as text (in quotes if it looks like a number, date or yes/no)",
             }.get(first["type"], first["msg"])
