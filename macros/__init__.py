@@ -131,7 +131,24 @@ def configure_languages(conf, council: CouncilFile) -> str:
         # break on a site published in a folder); each other page's link is its own page's, set by the plugin
         item.fixed_link = "./" if item.locale == declared[0] else f"{item.locale}/"
     main_language_at_root(declared[0], i18n.default_language)
+    welsh_pages_built(conf, "cy" in declared)
     return i18n.current_language or i18n.default_language
+
+
+WELSH_PAGES = "*.cy.md"   # in mkdocs.yml's exclude_docs: the Welsh pages, built only when a council lists cy
+
+
+def welsh_pages_built(conf, built: bool) -> None:
+    """Take the Welsh pages out of exclude_docs (mkdocs.yml) for a council that publishes in Welsh, or put them
+    back: an English-only site, and an engine without mkdocs-static-i18n, never build them."""
+    import pathspec
+
+    spec = conf.get("exclude_docs")
+    patterns = [p for p in getattr(spec, "patterns", []) if getattr(p, "pattern", None) != WELSH_PAGES]
+    if not built:
+        patterns += pathspec.gitignore.GitIgnoreSpec.from_lines([WELSH_PAGES]).patterns
+    if spec is not None:
+        conf["exclude_docs"] = pathspec.gitignore.GitIgnoreSpec(patterns)
 
 
 def main_language_at_root(main: str, unsuffixed: str) -> None:

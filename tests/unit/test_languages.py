@@ -226,3 +226,15 @@ def test_the_english_only_helper_gives_the_fixture_as_an_english_council_writes_
     text = english_only(BILINGUAL)
     assert "languages:" not in text and "\n    cy: " not in text and "\n      cy: " not in text
     assert yaml.safe_load(text)["contacts"][0]["what_they_do"] == "Your social worker is part of this team."
+
+
+def test_the_404_words_another_engine_prints_are_define_envs():
+    """Zensical gives its theme only mkdocs.yml's extra: the placeholder there says what define_env would."""
+    import macros
+    from macros.council_file import load_council
+
+    council, _ = load_council(FERNLEIGH)
+    config = yaml.load((FERNLEIGH.parents[2] / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    placeholder = config["extra"]["not_found"]
+    said = macros.not_found(council, "en")
+    assert [{k: str(v) for k, v in item.items()} for item in said] == placeholder
