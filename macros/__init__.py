@@ -59,6 +59,10 @@ def define_env(env) -> None:
             "Fix them (python -m macros check shows them all), then build again."
         )
     # Not errors here. Overdue items are notes: only --fail-on-overdue stops on them.
+    # mkdocs-static-i18n builds each other language after the first, with the same checks: said once.
+    plugins = env.conf.get("plugins")
+    i18n = plugins.get("i18n") if hasattr(plugins, "get") else None
+    first = first and getattr(i18n, "current_language", None) in (None, getattr(i18n, "default_language", None))
     for problem in problems if first else []:
         (log.warning if problem.severity == "warning" else log.info)(str(problem))
     # A mistake in a page's macros stops a build before anything is written (a preview shows it on the page).
@@ -69,7 +73,8 @@ def define_env(env) -> None:
     # The language of this build (mkdocs-static-i18n builds each of the council's languages in turn), and
     # the council's texts in it: every view below reads one language.
     built_in = configure_languages(env.conf, council)
-    language.use(built_in, main=main_language(env.conf, council))
+    main = main_language(env.conf, council)
+    language.use(built_in, main=main)
     council_file = council    # in every language (the 404 page speaks all of them)
     feed_council = language.in_language(council, council.languages[0].value)
     council = language.in_language(council, built_in)
@@ -87,11 +92,11 @@ def define_env(env) -> None:
     if c.site_url:
         env.conf["site_url"] = c.site_url
     env.conf["extra"].update(theme_extras(council))
-    env.conf["extra"]["not_found"] = not_found(council_file, main_language(env.conf, council))
+    env.conf["extra"]["not_found"] = not_found(council_file, main)
     # Where each other language's pages are (cy/): a search keeps to the page's language (search-on-demand.js)
     env.conf["extra"]["language_roots"] = [f"{item.value}/" for item in council.languages
-                                           if item.value != main_language(env.conf, council)]
-    write_not_found_once(env.conf, built_in == main_language(env.conf, council))
+                                           if item.value != main]
+    write_not_found_once(env.conf, built_in == main)
     # The calendar feed, printed by the extra template docs/strategy/events.ics (issue 13, part B).
     # One feed at one address (each language's build writes it): in the site's main language.
     env.conf["extra"]["events_feed"] = events_feed.feed(feed_council, stamp=data_date(council))
@@ -119,12 +124,12 @@ def configure_languages(conf, council: CouncilFile) -> str:
     mkdocs.yml lists English and Welsh, Welsh not built; a council that lists cy in `languages:` turns it on.
     define_env runs before the plugin's own start of each build (its on_config runs last), and the plugin
     builds the other languages after the first, calling define_env again for each. An engine without the
-    plugin builds the first language."""
+    plugin (Zensical) builds the English pages (the Welsh ones are in exclude_docs), in English."""
     declared = [item.value for item in council.languages]
     plugins = conf.get("plugins")
     i18n = plugins.get("i18n") if hasattr(plugins, "get") else None
-    if i18n is None or not hasattr(i18n, "config"):
-        return declared[0]
+    if i18n is None or not hasattr(i18n, "config"):   # another engine: the English pages, in English
+        return language.ENGLISH
     for item in i18n.config.languages:
         item.build = item.locale in declared
         # The home pages' links, relative like every other (the plugin would give "/" and "/cy/", which
@@ -188,8 +193,11 @@ def main_language_at_root(main: str, unsuffixed: str) -> None:
 
 
 def main_language(conf, council: CouncilFile) -> str:
-    """The language at the site's root: the council's first (main_language_at_root)."""
-    return council.languages[0].value
+    """The language at the site's root: the council's first (main_language_at_root); English where an engine
+    has no mkdocs-static-i18n (it builds the English pages only)."""
+    plugins = conf.get("plugins")
+    i18n = plugins.get("i18n") if hasattr(plugins, "get") else None
+    return council.languages[0].value if i18n is not None and hasattr(i18n, "config") else language.ENGLISH
 
 
 def not_found(council: CouncilFile, main: str) -> list[dict]:
@@ -358,7 +366,7 @@ def show_problems(env, problems) -> None:
     env.conf["extra"].update({
         "council": {"name": "Corporate parenting", "short_name": "Preview", "nation": "", "website": "",
                     "example_data": False, "exit_page_url": "https://www.bbc.co.uk/weather"},
-        "citations": citations(), "months": words()["months"],
+        "citations": citations(), "months": words()["months"], "words": words()["theme"], "root": "",
         "council_problems": [str(p) for p in problems],
     })
     env.variables["council"] = env.variables["nation"] = Blank()

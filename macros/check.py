@@ -16,7 +16,7 @@ from . import translations
 from .data_checks import content_problems
 from .language import ENGLISH, in_language
 from .page_checks import banned_word_problems, page_review_problems, page_shape_problems
-from .problems import DataError, Problem
+from .problems import DataError, Problem, field_name
 from .schema import CouncilFile
 
 DOCS = PROJECT / "docs"
@@ -47,6 +47,7 @@ def check(path: Path, strict: bool = False, fail_on_overdue: bool = False,
         return council, problems
     english = in_language(council, ENGLISH)
     problems += content_problems(english, english_where(located), label, today(), docs)
+    problems += welsh_sentence_problems(council, located, label)
     if docs is not None and docs.is_dir():
         problems += page_review_problems(docs, today(), label_for)
         problems += page_shape_problems(docs, label_for)
@@ -57,6 +58,23 @@ def check(path: Path, strict: bool = False, fail_on_overdue: bool = False,
     problems = [Problem(p.file, p.line, p.column, p.field, p.message,
                         "error" if p.severity in escalate else p.severity) for p in problems]
     return council, problems
+
+
+def welsh_sentence_problems(council: CouncilFile, located, label: str) -> list[Problem]:
+    """What young people read in Welsh has short sentences too (the reading-age grade is for English only)."""
+    from .data_checks import hard_to_read, young_peoples_texts
+    from .language import WELSH
+
+    if WELSH not in [item.value for item in council.languages]:
+        return []
+    found = []
+    for path, text in young_peoples_texts(in_language(council, WELSH)):
+        problem = hard_to_read(text)
+        welsh = (*path, WELSH)
+        if problem and welsh in located.values:
+            line, column = located.values[welsh]
+            found.append(Problem(label, line, column, field_name(welsh), problem, "warning"))
+    return found
 
 
 def english_where(located):

@@ -318,10 +318,10 @@ def hard_to_read(text: str) -> Optional[str]:
     """Why a text is too hard for a young reader, or None: a long sentence (its reading grade is
     readability_problems' to judge)."""
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
-    words = re.findall(r"[A-Za-z']+", text)
+    words = re.findall(r"[^\W\d_][\w']*", text)   # a word in any language (Welsh has â, ŵ, ŷ…)
     if not words:
         return None
-    longest = max(len(re.findall(r"[A-Za-z']+", s)) for s in sentences)
+    longest = max(len(re.findall(r"[^\W\d_][\w']*", s)) for s in sentences)
     if longest > LONGEST_SENTENCE:
         return (f"a sentence here is {longest} words long — young people read this: keep sentences under "
                 f"{LONGEST_SENTENCE} words (split it with a full stop)")

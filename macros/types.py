@@ -92,33 +92,26 @@ def _in_languages(value: Any, handler: Any) -> Any:
 
 _TEXT, _NAME = _InLanguages("text"), _InLanguages("name")
 
-Text = Annotated[
-    str,
-    BeforeValidator(_not_a_number),
-    Strict(),
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=4000),
-    WrapValidator(_in_languages),
-    _TEXT,
-]
+
+def _text(max_length: int, mark: _InLanguages) -> Any:
+    """A text field: never a YAML number, date or yes/no; trimmed; not empty; at most `max_length` characters;
+    in one language or in each of the site's languages (`mark` says whether it must be in each)."""
+    return Annotated[
+        str,
+        BeforeValidator(_not_a_number),
+        Strict(),
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length),
+        WrapValidator(_in_languages),
+        mark,
+    ]
+
+
+Text = _text(4000, _TEXT)
 """Plain text, in each of the site's languages. Shown as written, never as markup."""
 
-ShortText = Annotated[
-    str,
-    BeforeValidator(_not_a_number),
-    Strict(),
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
-    WrapValidator(_in_languages),
-    _TEXT,
-]
+ShortText = _text(200, _TEXT)
 
-Name = Annotated[
-    str,
-    BeforeValidator(_not_a_number),
-    Strict(),
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
-    WrapValidator(_in_languages),
-    _NAME,
-]
+Name = _text(200, _NAME)
 """A short text that is usually the same in every language (a person's name, an amount, a period):
 written once, or once per language."""
 

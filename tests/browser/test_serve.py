@@ -54,7 +54,8 @@ def test_make_serve_shows_a_broken_council_in_the_browser_and_recovers(tmp_path)
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
         page = wait_for(url, "The council file has problems")
-        assert f"{council}:7:3: council.nation" in page and "did you mean" in page
+        line = next(n for n, row in enumerate(good.splitlines(), start=1) if "nation: wales" in row)
+        assert f"{council}:{line}:3: council.nation" in page and "did you mean" in page
         assert "Traceback" not in page
 
         council.write_text(good, encoding="utf-8")  # fixed: the preview rebuilds and shows the page

@@ -16,7 +16,7 @@ import pytest
 import yaml
 from markupsafe import escape
 
-from sites import FERNLEIGH, RECIPES, ROOT, WALES, html_pages
+from sites import FERNLEIGH, RECIPES, ROOT, WALES, html_pages, run_build
 from weight import OTHER_BUDGET, YOUNG_PEOPLE_BUDGET, first_load, is_young_peoples, pages
 
 WELSH_WORDS = yaml.safe_load((ROOT / "macros" / "data" / "cy" / "words.yml").read_text(encoding="utf-8"))
@@ -301,3 +301,14 @@ def test_an_english_only_site_has_no_welsh_and_no_language_links(example_site):
         assert "hreflang" not in html and "cp-language" not in html and "data-cp-search-root" not in html, page
     assert "Cymraeg" not in (example_site / "404.html").read_text(encoding="utf-8")
     assert FERNLEIGH.read_text(encoding="utf-8").count("languages:") == 0
+
+
+def test_a_strict_build_refuses_welsh_drafts_when_the_council_says_so(tmp_path):
+    """`publish_draft_translations: false`: a Welsh page no Welsh speaker has reviewed stops the strict build."""
+    text = WALES.read_text(encoding="utf-8").replace("languages: [en, cy]\n",
+                                                     "languages: [en, cy]\npublish_draft_translations: false\n", 1)
+    council = tmp_path / "council.yml"
+    council.write_text(text, encoding="utf-8")
+    result = run_build(council, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/young-people/index.cy.md" in result.stderr and "translation: draft" in result.stderr

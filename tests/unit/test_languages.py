@@ -238,3 +238,16 @@ def test_the_404_words_another_engine_prints_are_define_envs():
     placeholder = config["extra"]["not_found"]
     said = macros.not_found(council, "en")
     assert [{k: str(v) for k, v in item.items()} for item in said] == placeholder
+
+
+def test_a_long_welsh_sentence_for_young_people_is_a_warning_at_its_line(tmp_path):
+    short = "    cy: Ysgrifenna at y cynghorwyr sy'n gofalu amdanat ti.\n"
+    assert short in BILINGUAL
+    long = ("    cy: Ysgrifenna at y cynghorwyr sy'n gofalu amdanat ti ac sy'n gwneud penderfyniadau am dy fywyd "
+            "bob dydd yn y cyngor a thu hwnt i'r cyngor mewn llawer o leoedd gwahanol iawn heddiw.\n")
+    text = BILINGUAL.replace(short, long, 1)
+    found = [p for p in problems_of(write(tmp_path, text)) if p.field.endswith(".cy")]
+    assert [(p.field, p.line, p.severity) for p in found] == \
+        [("young_people.dear_corporate_parent.how.cy", line_of(text, "bob dydd yn y cyngor"), "warning")]
+    assert "words long" in found[0].message
+    assert [p for p in problems_of(WALES) if p.field.endswith(".cy")] == []
