@@ -8,6 +8,7 @@ between the two versions of each page.
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
@@ -312,3 +313,14 @@ def test_a_strict_build_refuses_welsh_drafts_when_the_council_says_so(tmp_path):
     result = run_build(council, tmp_path / "site")
     assert result.returncode != 0
     assert "docs/young-people/index.cy.md" in result.stderr and "translation: draft" in result.stderr
+
+
+def test_the_tooltips_on_welsh_pages_are_in_welsh(wales_site):
+    """The jargon tooltips (abbreviations.md, appended to every page) come from macros/data/cy/abbreviations.md."""
+    welsh = dict(re.findall(r"^\*\[([^\]]+)\]: (.+)$",
+                            (ROOT / "macros" / "data" / "cy" / "abbreviations.md").read_text(encoding="utf-8"), re.M))
+    html = (wales_site / "cy" / "handbook" / "roles-and-key-posts" / "index.html").read_text(encoding="utf-8")
+    shown = {text: unescape(title) for title, text in re.findall(r'<abbr title="([^"]*)">([^<]*)</abbr>', html)}
+    assert "IRO" in shown and shown["IRO"] == welsh["IRO"]
+    english = (wales_site / "handbook" / "roles-and-key-posts" / "index.html").read_text(encoding="utf-8")
+    assert welsh["IRO"] not in {unescape(t) for t in re.findall(r'<abbr title="([^"]*)">', english)}
