@@ -403,7 +403,17 @@ def theme_extras(council: CouncilFile) -> dict:
         "help_bar": views.help_bar(council),  # issue 12: the one help bar on young people's pages
         "words": theme_words(council),        # issue 15: the theme's words, in the language being built
         "root": language.root(),              # where this language's pages are: "" or "cy/"
+        "script_words": script_words(),       # what the scripts say (overrides/main.html gives it to them)
     }
+
+
+def script_words() -> dict:
+    """What the site's scripts say, in the language being built: words.yml `script`, with the labels of the
+    action plan's priorities and statuses (the same words as its table)."""
+    said = dict(words()["script"])
+    said["priorities"] = [[key, value["words"]] for key, value in words()["priorities"].items()]
+    said["statuses"] = [[key, value] for key, value in words()["action_statuses"].items()]
+    return said
 
 
 def theme_words(council: CouncilFile) -> dict:

@@ -76,3 +76,23 @@ def test_a_search_in_english_finds_english_pages_only(browser, wales_url):
     found = result_paths(page)
     assert found and all(path.startswith("/cy/") for path in found), found
     page.close()
+
+
+def test_what_the_scripts_say_is_in_the_page_language(browser, wales_url):
+    """Exit this page's announcements and the entitlements filter's answer come from the page's words."""
+    import yaml
+    from sites import ROOT
+
+    welsh = yaml.safe_load((ROOT / "macros" / "data" / "cy" / "words.yml").read_text(encoding="utf-8"))["script"]
+    english = yaml.safe_load((ROOT / "macros" / "data" / "words.yml").read_text(encoding="utf-8"))["script"]
+    page = browser.new_page(viewport=VIEWPORTS["desktop"])
+    for root, said in (("cy/", welsh), ("", english)):
+        page.goto(wales_url + root + "young-people/entitlements/")
+        page.locator("body").click(position={"x": 5, "y": 400})
+        page.keyboard.press("Shift")
+        page.get_by_text(said["exit_left_many"].replace("{n}", "2")).wait_for(state="attached")
+        page.locator("[data-cp-filter] input").fill("zzzzqqq")
+        status = page.locator("[data-cp-filter-status]")
+        status.filter(has_text=said["nothing_matches"]).wait_for(state="attached")
+        assert status.text_content().strip() == said["nothing_matches"]
+    page.close()

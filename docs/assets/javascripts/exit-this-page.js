@@ -7,11 +7,17 @@
  * - While leaving, an overlay hides the page and the title changes.
  * - The sticky bar sits exactly under the site's sticky header, so no page
  *   text shows through a gap between them.
+ * - What it says is in the page's language: the page gives it (words.yml,
+ *   script; <script type="application/json" id="cp-words">).
  * Without JavaScript the button is an ordinary link, so it still works.
  * Standalone: no framework, no Material bundle; starts on DOMContentLoaded.
  */
 (function () {
   "use strict";
+
+  var said = {};
+  try { said = JSON.parse(document.getElementById("cp-words").textContent) || {}; } catch (e) { /* none: say nothing */ }
+  function say(key, n) { return String(said[key] || "").replace("{n}", n); }
 
   function init() {
     var links = document.querySelectorAll("[data-cp-exit]");
@@ -79,7 +85,7 @@
       if (event) event.preventDefault();
       if (overlay) overlay.hidden = false;
       document.body.classList.add("cp-exit--leaving");
-      document.title = "Exiting page";
+      document.title = say("exiting_title");
       window.location.href = url;
     }
 
@@ -94,17 +100,17 @@
       presses += 1;
       show(presses);
       if (presses >= 3) {
-        status.textContent = "Exit this page activated";
+        status.textContent = say("exit_activated");
         reset();
         leave();
         return;
       }
       var left = 3 - presses;
-      status.textContent = "Shift, press " + left + " more time" + (left === 1 ? "" : "s") + " to exit.";
+      status.textContent = say(left === 1 ? "exit_left_one" : "exit_left_many", left);
       if (!timer) {
         timer = setTimeout(function () {
           reset();
-          status.textContent = "Exit this page expired.";
+          status.textContent = say("exit_expired");
         }, 5000);
       }
     });

@@ -1,6 +1,11 @@
-/* Small progressive enhancements; every page works without them.
- *
+/* Small progressive enhancements; every page works without them. */
 
+/* What they say, in the page's language: the page gives it (words.yml, script; overrides/main.html). */
+function cpWords() {
+  try { return JSON.parse(document.getElementById("cp-words").textContent) || {}; } catch (e) { return {}; }
+}
+
+/*
  * Checklists (Markdown task lists) that a councillor can tick through.
  * - Each checkbox is named by its item's text (Python-Markdown puts the text
  *   outside the label, which leaves the box unnamed for screen readers).
@@ -60,6 +65,7 @@
   "use strict";
   var plan = document.querySelector("[data-cp-action-plan]");
   if (!plan) return;
+  var said = cpWords();
   var rows = plan.querySelectorAll("tbody tr[data-priority]");
 
   function select(name, label, options) {
@@ -79,8 +85,8 @@
 
   var controls = document.createElement("div");
   controls.className = "cp-plan-controls";
-  controls.appendChild(select("priority", "Priority", [["", "All"], ["high", "High"], ["medium", "Medium"], ["low", "Low"]]));
-  controls.appendChild(select("status", "Status", [["", "All"], ["not-started", "Not started"], ["on-track", "On track"], ["at-risk", "At risk"], ["done", "Done"]]));
+  controls.appendChild(select("priority", said.priority, [["", said.all]].concat(said.priorities || [])));
+  controls.appendChild(select("status", said.status, [["", said.all]].concat(said.statuses || [])));
   var count = document.createElement("p");
   count.setAttribute("role", "status");
   controls.appendChild(count);
@@ -95,7 +101,7 @@
       rows[i].hidden = !ok;
       if (ok) shown++;
     }
-    count.textContent = "Showing " + shown + " of " + rows.length + " actions.";
+    count.textContent = String(said.showing || "").replace("{shown}", shown).replace("{total}", rows.length);
   }
   controls.addEventListener("change", filter);
   filter();
@@ -139,6 +145,7 @@
  */
 (function () {
   "use strict";
+  var said = cpWords();
   var SMALL = { a: 1, an: 1, the: 1, to: 1, for: 1, of: 1, and: 1, or: 1, my: 1, me: 1, i: 1, im: 1, "i'm": 1,
     is: 1, it: 1, in: 1, on: 1, at: 1, with: 1, can: 1, get: 1, what: 1, how: 1, do: 1, about: 1, some: 1 };
   /* Everyday words that mean the same thing on these pages. */
@@ -196,8 +203,9 @@
       }
       var filtering = input.value.trim() !== "";
       if (none) none.hidden = !filtering || shown > 0;
-      status.textContent = !filtering ? "" : shown ? shown + (shown === 1 ? " thing matches." : " things match.")
-        : "Nothing matches. Here is who can help.";
+      status.textContent = !filtering ? "" : shown
+        ? String(said[shown === 1 ? "matches_one" : "matches_many"] || "").replace("{n}", shown)
+        : said.nothing_matches || "";
     });
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
