@@ -404,6 +404,8 @@ def theme_extras(council: CouncilFile) -> dict:
         "words": theme_words(council),        # issue 15: the theme's words, in the language being built
         "root": language.root(),              # where this language's pages are: "" or "cy/"
         "script_words": script_words(),       # what the scripts say (overrides/main.html gives it to them)
+        # The sources are cited by their own (English) titles: marked lang="en" on a page in another language
+        "sources_in_english": language.current() != language.ENGLISH,
     }
 
 

@@ -203,6 +203,11 @@ def test_dates_and_page_facts_read_in_welsh(wales_site):
     assert reviewed.startswith(WELSH_WORDS["theme"]["last_reviewed"])
     assert any(f" {month} " in reviewed for month in WELSH_WORDS["months"]), reviewed
     assert "Last reviewed" not in html and "Next review" not in html
+    # the sources are cited by their own titles, in English: marked as English parts of a Welsh page
+    sources = re.search(r'<ul class="cp-sources">(.*?)</ul>', html, re.S).group(1)
+    assert sources.count("<li") == sources.count('<li lang="en">') > 0
+    english = (wales_site / "handbook" / "faq" / "index.html").read_text(encoding="utf-8")
+    assert '<li lang="en">' not in english
 
 
 def test_links_on_welsh_pages_stay_in_welsh(wales_site):
