@@ -60,8 +60,7 @@ def define_env(env) -> None:
         )
     # Not errors here. Overdue items are notes: only --fail-on-overdue stops on them.
     # mkdocs-static-i18n builds each other language after the first, with the same checks: said once.
-    plugins = env.conf.get("plugins")
-    i18n = plugins.get("i18n") if hasattr(plugins, "get") else None
+    i18n = i18n_plugin(env.conf)
     first = first and getattr(i18n, "current_language", None) in (None, getattr(i18n, "default_language", None))
     for problem in problems if first else []:
         (log.warning if problem.severity == "warning" else log.info)(str(problem))
@@ -118,6 +117,13 @@ def define_env(env) -> None:
 
 # --- languages (issue 15) ----------------------------------------------------------------------------
 
+def i18n_plugin(conf):
+    """mkdocs-static-i18n, as MkDocs (or ProperDocs) loaded it from mkdocs.yml; None under another engine."""
+    plugins = conf.get("plugins")
+    i18n = plugins.get("i18n") if hasattr(plugins, "get") else None
+    return i18n if hasattr(i18n, "config") else None
+
+
 def configure_languages(conf, council: CouncilFile) -> str:
     """Tell mkdocs-static-i18n which of its languages this council publishes, and say which one this build is.
 
@@ -126,9 +132,8 @@ def configure_languages(conf, council: CouncilFile) -> str:
     builds the other languages after the first, calling define_env again for each. An engine without the
     plugin (Zensical) builds the English pages (the Welsh ones are in exclude_docs), in English."""
     declared = [item.value for item in council.languages]
-    plugins = conf.get("plugins")
-    i18n = plugins.get("i18n") if hasattr(plugins, "get") else None
-    if i18n is None or not hasattr(i18n, "config"):   # another engine: the English pages, in English
+    i18n = i18n_plugin(conf)
+    if i18n is None:   # another engine: the English pages, in English
         return language.ENGLISH
     for item in i18n.config.languages:
         item.build = item.locale in declared
@@ -195,9 +200,7 @@ def main_language_at_root(main: str, unsuffixed: str) -> None:
 def main_language(conf, council: CouncilFile) -> str:
     """The language at the site's root: the council's first (main_language_at_root); English where an engine
     has no mkdocs-static-i18n (it builds the English pages only)."""
-    plugins = conf.get("plugins")
-    i18n = plugins.get("i18n") if hasattr(plugins, "get") else None
-    return council.languages[0].value if i18n is not None and hasattr(i18n, "config") else language.ENGLISH
+    return council.languages[0].value if i18n_plugin(conf) is not None else language.ENGLISH
 
 
 def not_found(council: CouncilFile, main: str) -> list[dict]:

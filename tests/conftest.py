@@ -144,3 +144,14 @@ def your_council_site(your_council_build) -> Path:
         pytest.fail(f"The site could not be built from {label(your_council_build.council_file)}, "
                     "so its pages cannot be checked. See test_the_site_builds for why.", pytrace=False)
     return your_council_build.out
+
+
+@pytest.fixture(autouse=True)
+def english_unless_a_test_says_otherwise():
+    """The language being built is one setting for a process (macros/language.py): a test that builds or reads
+    Welsh in this process (language.using) must not leave the next test reading Welsh."""
+    from macros import language
+
+    language.use(language.ENGLISH)
+    yield
+    language.use(language.ENGLISH)
