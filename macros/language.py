@@ -13,7 +13,6 @@ same way): the views and components stay as they were, and read words in the lan
 
 from __future__ import annotations
 
-import dataclasses
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
@@ -131,11 +130,7 @@ def in_language(value: Any, language: str) -> Any:
         return value
     if isinstance(value, dict):
         items = {key: in_language(item, language) for key, item in value.items()}
-        if any(items[key] is not value[key] for key in value):
-            return type(value)(items) if type(value) is dict else items
-        return value
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return value
+        return items if any(items[key] is not value[key] for key in value) else value
     return value
 
 

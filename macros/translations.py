@@ -90,14 +90,11 @@ def welsh_data_file(relative: str | Path) -> Path:
 
 
 def front_matter(text: str) -> tuple[dict, str]:
-    """A page's front matter and its body."""
-    if not text.startswith("---\n"):
-        return {}, text
-    end = text.find("\n---", 4)
-    if end < 0:
-        return {}, text
-    meta = yaml.safe_load(text[4:end]) or {}
-    return (meta if isinstance(meta, dict) else {}), text[end + 4:]
+    """A page's front matter (read as the page checks read it) and its body."""
+    from .page_checks import _front_matter
+
+    meta, lines = _front_matter(text)
+    return meta, (text.split("---", 2)[2] if lines else text)
 
 
 def _rel(path: Path) -> str:
@@ -230,12 +227,9 @@ def glossary() -> dict:
 
 
 def avoided_words() -> dict[str, str]:
-    """Each word the glossary says to avoid → the term to use instead."""
-    found = {}
-    for term in glossary()["terms"]:
-        for word in term.get("avoid", []):
-            found[word] = term.get("plural", term["cy"]) if " " in word and word.startswith("plant") else term["cy"]
-    return found
+    """Each word the glossary says to avoid → the term to use instead (and its plural)."""
+    return {word: term["cy"] + (f" / {term['plural']}" if "plural" in term else "")
+            for term in glossary()["terms"] for word in term.get("avoid", [])}
 
 
 def allowed_phrases() -> list[str]:

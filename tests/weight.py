@@ -171,6 +171,17 @@ def is_young_peoples(site: Path, page: str) -> bool:
     html = (site / page / "index.html" if not page.endswith(".html") else site / page).read_text(encoding="utf-8")
     return re.search(r"<body\b[^>]*\bdata-cp-young-people\b", html) is not None
 
+
+def budget(site: Path, page: str) -> int:
+    """A page's budget: 55 KB for a young people's page, 100 KB for any other."""
+    return YOUNG_PEOPLE_BUDGET if is_young_peoples(site, page) else OTHER_BUDGET
+
+
+def over_budget(site: Path, addresses: list[str]) -> list[str]:
+    """What each of these pages loads, for those over their budget."""
+    return [load.describe() for load in (first_load(site, page) for page in addresses)
+            if load.total > budget(site, load.page)]
+
 def main(argv: list[str]) -> int:
     site = Path(argv[1] if len(argv) > 1 else "site")
     loads = []

@@ -20,7 +20,7 @@ import pytest
 import yaml
 
 from sites import ROOT
-from weight import KB, OTHER_BUDGET, SEARCH_INDEX, YOUNG_PEOPLE_BUDGET, first_load, is_young_peoples, pages
+from weight import KB, OTHER_BUDGET, SEARCH_INDEX, YOUNG_PEOPLE_BUDGET, first_load, is_young_peoples, over_budget, pages
 
 DOCS = ROOT / "docs"
 
@@ -50,22 +50,14 @@ def test_young_peoples_pages_are_marked(your_council_site):
 
 def test_young_peoples_pages_fit_55_kb(your_council_site):
     """Young people often read on a phone with little data: each of their pages loads in 55 KB or less."""
-    heavy = []
-    for page in pages(your_council_site):
-        if is_young_peoples(your_council_site, page):
-            load = first_load(your_council_site, page)
-            if load.total > YOUNG_PEOPLE_BUDGET:
-                heavy.append(load.describe())
+    heavy = over_budget(your_council_site, [p for p in pages(your_council_site)
+                                            if is_young_peoples(your_council_site, p)])
     assert heavy == [], f"over {YOUNG_PEOPLE_BUDGET // KB} KB (compressed, first load):\n" + "\n".join(heavy)
 
 
 def test_every_other_page_fits_100_kb_before_a_search(your_council_site):
-    heavy = []
-    for page in pages(your_council_site):
-        if not is_young_peoples(your_council_site, page):
-            load = first_load(your_council_site, page)
-            if load.total > OTHER_BUDGET:
-                heavy.append(load.describe())
+    heavy = over_budget(your_council_site, [p for p in pages(your_council_site)
+                                            if not is_young_peoples(your_council_site, p)])
     assert heavy == [], f"over {OTHER_BUDGET // KB} KB (compressed, before a search):\n" + "\n".join(heavy)
 
 
